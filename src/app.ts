@@ -1,0 +1,87 @@
+// buildApp: registers Spotlight's plugins in one readable order, then each stage's routes.
+import { join } from 'node:path';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { directoryRoutes } from './features/directory/directory.routes.js';
+import { adminRoutes } from './features/admin/admin.routes.js';
+import { homeRoutes } from './features/home/home.routes.js';
+import { signInRoutes } from './platform/auth/sign-in.routes.js';
+import { setUpErrorPages } from './platform/error-pages.js';
+import { healthRoutes } from './platform/health.js';
+import { infoPageRoutes } from './platform/info-pages/info-pages.routes.js';
+import { loggerOptions, requestIdOptions } from './platform/logging.js';
+import { nodeModulesDir, publicDir, srcDir } from './platform/paths.js';
+import { setUpPermissions } from './platform/permissions.js';
+import { setUpCsrf, setUpSecurityHeaders } from './platform/security.js';
+import { setUpSession } from './platform/session.js';
+import { setUpViews } from './platform/views.js';
+import type { Services } from './services.js';
+
+export const uploadLimitBytes = 5 * 1024 * 1024;
+
+export async function buildApp(services: Services): Promise<FastifyInstance> {
+  const { config } = services;
+  const app = Fastify({
+    logger: loggerOptions(config),
+    ...requestIdOptions,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    connectionTimeout: 60_000,
+    requestTimeout: 60_000,
+    keepAliveTimeout: 5_000,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  await app.register(setUpPermissions);
+  await app.register(setUpSecurityHeaders, { config });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: uploadLimitBytes, files: 1, fields: 20 },
+  });
+  await app.register(setUpSession, {
+    config,
+    db: services.database.db,
+    clock: services.clock,
+    loadActor: (accountId) => services.accounts.loadActor(accountId),
+  });
+  await app.register(setUpCsrf);
+  await app.register(setUpViews, { config });
+  await app.register(setUpErrorPages);
+  await setUpStaticAssets(app);
+
+  await app.register(healthRoutes, { services });
+  await app.register(signInRoutes, { services });
+  await app.register(infoPageRoutes, { services });
+  await app.register(homeRoutes, { services });
+  await app.register(directoryRoutes, { services });
+  await app.register(adminRoutes, { services });
+  return app;
+}
+
+async function setUpStaticAssets(app: FastifyInstance): Promise<void> {
+  const week = 7 * 24 * 3600 * 1000;
+  const govuk = join(nodeModulesDir, 'govuk-frontend', 'dist', 'govuk');
+  await app.register(fastifyStatic, { root: join(govuk, 'assets'), prefix: '/assets/', maxAge: week, index: false });
+  await app.register(fastifyStatic, {
+    root: govuk,
+    prefix: '/assets/govuk/',
+    allowedPath: (path) => path === '/govuk-frontend.min.js' || path === '/govuk-frontend.min.js.map',
+    decorateReply: false,
+    maxAge: week,
+  });
+  await app.register(fastifyStatic, { root: join(publicDir, 'stylesheets'), prefix: '/stylesheets/', decorateReply: false });
+  await app.register(fastifyStatic, {
+    root: join(srcDir, 'assets', 'javascripts'),
+    prefix: '/javascripts/',
+    decorateReply: false,
+  });
+  app.get('/favicon.svg', { config: { permission: 'public' } }, async (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=604800').sendFile('favicon.svg', join(srcDir, 'assets')),
+  );
+  app.get('/favicon.ico', { config: { permission: 'public' } }, async (_request, reply) =>
+    reply.redirect('/favicon.svg', 301),
+  );
+}

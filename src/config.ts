@@ -1,0 +1,93 @@
+// The one place that reads process.env: parsed by one zod schema, frozen, and typed.
+import { z } from 'zod';
+
+const DEVELOPMENT_SECRET = 'development-only-secret-do-not-use-in-production-0000';
+
+const numberFrom = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .refine((v) => v === '' || v.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(v), {
+        message: 'must start with sqlite: or postgres://',
+      })
+      .optional(),
+    PORT: numberFrom(3000, 0, 65535),
+    HOST: z.string().trim().min(1).default('localhost'),
+    SESSION_SECRET: z.string().optional(),
+    SESSION_IDLE_MINUTES: numberFrom(30, 1, 24 * 60),
+    SESSION_ABSOLUTE_HOURS: numberFrom(12, 1, 7 * 24),
+    COUNCIL_NAME: z.string().trim().min(1).max(120).default('Brackenshire Council'),
+    PUBLIC_URL: z.url().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUST_PROXY: z
+      .enum(['true', 'false', '1', '0'])
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.SESSION_SECRET || env.SESSION_SECRET === DEVELOPMENT_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message: 'is required in production (at least 32 random characters)',
+      });
+    }
+  });
+
+export interface Config {
+  readonly environment: 'development' | 'production' | 'test';
+  readonly production: boolean;
+  readonly databaseUrl: string;
+  readonly port: number;
+  readonly host: string;
+  readonly sessionSecret: string;
+  readonly sessionIdleMinutes: number;
+  readonly sessionAbsoluteHours: number;
+  readonly councilName: string;
+  readonly publicUrl: string | undefined;
+  readonly logLevel: string;
+  readonly trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Spotlight cannot start because of its settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "not set", as they do in most deployment tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const secret = e.SESSION_SECRET ?? DEVELOPMENT_SECRET;
+  if (secret.length < 32) {
+    throw new ConfigError(['SESSION_SECRET must be at least 32 characters long']);
+  }
+  return Object.freeze({
+    environment: e.NODE_ENV,
+    production: e.NODE_ENV === 'production',
+    databaseUrl: e.DATABASE_URL || 'sqlite:./data/spotlight.sqlite',
+    port: e.PORT,
+    host: e.HOST,
+    sessionSecret: secret,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+    councilName: e.COUNCIL_NAME,
+    publicUrl: e.PUBLIC_URL,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+  });
+}

@@ -1,0 +1,11 @@
+// Rules for the directory. (Being built.)
+import type { Kysely } from 'kysely';
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Database } from '../../platform/db/schema.js';
+
+export type DirectoryService = ReturnType<typeof createDirectoryService>;
+
+export function createDirectoryService(_deps: { db: Kysely<Database>; clock: Clock; audit: AuditService }) {
+  return {};
+}

@@ -1,0 +1,28 @@
+// Every table Spotlight has, for Kysely's typing. Each feature declares its own tables.
+import type { AuditEventTable } from '../audit/audit.table.js';
+import type {
+  AccountTable,
+  AccountTokenTable,
+  SessionTable,
+  SignInFailureTable,
+} from '../auth/auth.table.js';
+import type {
+  PersonTable,
+  PersonUnavailabilityTable,
+  ServiceAreaTable,
+  TeamManagerTable,
+  TeamTable,
+} from '../../features/directory/directory.table.js';
+
+export interface Database {
+  service_area: ServiceAreaTable;
+  team: TeamTable;
+  team_manager: TeamManagerTable;
+  person: PersonTable;
+  person_unavailability: PersonUnavailabilityTable;
+  account: AccountTable;
+  account_token: AccountTokenTable;
+  session: SessionTable;
+  sign_in_failure: SignInFailureTable;
+  audit_event: AuditEventTable;
+}

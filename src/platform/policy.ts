@@ -1,0 +1,78 @@
+// The one module that decides who may do what. Every route declares a permission from here;
+// services ask it again for anything that depends on the thing being touched.
+import { Forbidden } from './errors.js';
+
+export const roles = [
+  'qa-coordinator',
+  'hos-qa',
+  'senior-leader',
+  'head-of-service',
+  'team-manager',
+  'staff',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const roleNames: Record<Role, string> = {
+  'qa-coordinator': 'QA coordinator',
+  'hos-qa': 'Head of Service QA and Safeguarding',
+  'senior-leader': 'Senior leader',
+  'head-of-service': 'Head of Service',
+  'team-manager': 'Team Manager',
+  staff: 'Staff',
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (roles as readonly string[]).includes(value);
+}
+
+/** Who is asking: the signed-in user, as the policy sees them. */
+export interface Actor {
+  readonly accountId: string;
+  readonly personId: string;
+  readonly name: string;
+  readonly role: Role;
+}
+
+export const permissions = [
+  'public',
+  'signed-in',
+  'directory:view',
+  'directory:manage',
+  'accounts:manage',
+  'audit:view',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const managers: readonly Role[] = [
+  'qa-coordinator',
+  'hos-qa',
+  'senior-leader',
+  'head-of-service',
+  'team-manager',
+];
+
+const grants: Record<Exclude<Permission, 'public' | 'signed-in'>, readonly Role[]> = {
+  // Managers see the directory: they nominate staff and need to know who is in which team.
+  'directory:view': managers,
+  // The QA and Safeguarding Team keeps the directory and the accounts.
+  'directory:manage': ['qa-coordinator'],
+  'accounts:manage': ['qa-coordinator'],
+  'audit:view': ['qa-coordinator'],
+};
+
+export function can(actor: Actor | undefined, permission: Permission): boolean {
+  if (permission === 'public') return true;
+  if (!actor) return false;
+  if (permission === 'signed-in') return true;
+  return grants[permission].includes(actor.role);
+}
+
+export function assertCan(actor: Actor | undefined, permission: Permission): asserts actor is Actor {
+  if (!can(actor, permission)) throw new Forbidden();
+}
+
+/** The roles that hold a permission: for the route matrix test and the help page. */
+export function rolesWith(permission: Permission): readonly Role[] {
+  if (permission === 'public' || permission === 'signed-in') return roles;
+  return grants[permission];
+}
