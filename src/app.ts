@@ -5,6 +5,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { directoryRoutes } from './features/directory/directory.routes.js';
+import { directoryImportRoutes } from './features/directory/import/import.routes.js';
 import { adminRoutes } from './features/admin/admin.routes.js';
 import { homeRoutes } from './features/home/home.routes.js';
 import { signInRoutes } from './platform/auth/sign-in.routes.js';
@@ -57,6 +58,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(infoPageRoutes, { services });
   await app.register(homeRoutes, { services });
   await app.register(directoryRoutes, { services });
+  await app.register(directoryImportRoutes, { services });
   await app.register(adminRoutes, { services });
   return app;
 }

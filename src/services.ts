@@ -5,6 +5,7 @@ import { createAccountsService } from './platform/auth/accounts.service.js';
 import type { Clock } from './platform/clock.js';
 import type { DatabaseHandle } from './platform/db/database.js';
 import { createDirectoryService } from './features/directory/directory.service.js';
+import { createDirectoryImportService } from './features/directory/import/import.service.js';
 
 export function createServices(deps: { database: DatabaseHandle; config: Config; clock: Clock }) {
   const { database, config, clock } = deps;
@@ -12,7 +13,8 @@ export function createServices(deps: { database: DatabaseHandle; config: Config;
   const audit = createAuditService({ db, clock });
   const accounts = createAccountsService({ db, clock, audit });
   const directory = createDirectoryService({ db, clock, audit });
-  return { database, config, clock, audit, accounts, directory };
+  const directoryImport = createDirectoryImportService({ db, clock, audit });
+  return { database, config, clock, audit, accounts, directory, directoryImport };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,6 +1,6 @@
 // buildTestApp(): the real app on a real, fresh database, with a clock the test controls, and a
 // browser-like agent that keeps cookies and sends the CSRF token as a form would.
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { FixedClock } from '../src/platform/clock.js';
@@ -85,7 +85,7 @@ export async function addUser(t: TestApp, role: Role, fields: { name?: string; e
 export interface Agent {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, form?: Record<string, string | string[]>, options?: { csrf?: boolean }): Promise<LightMyRequestResponse>;
-  request(options: Parameters<FastifyInstance['inject']>[0]): Promise<LightMyRequestResponse>;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
   cookies(): Record<string, string>;
   csrfToken(): Promise<string>;
 }
@@ -131,8 +131,7 @@ export function agent(app: FastifyInstance): Agent {
       return response;
     },
     async request(options) {
-      const opts = typeof options === 'string' ? { url: options } : options;
-      return remember(await app.inject({ ...opts, headers: { ...opts.headers, cookie: cookieHeader() } }));
+      return remember(await app.inject({ ...options, headers: { ...options.headers, cookie: cookieHeader() } }));
     },
     cookies: () => Object.fromEntries(jar),
     async csrfToken() {
