@@ -9,6 +9,16 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: Permission;
   }
+  interface FastifyInstance {
+    /** Every route and the permission it declared: for the route-permission tests. */
+    routeInventory: RouteInfo[];
+  }
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  permission: Permission;
 }
 
 /** Static files are public by nature: the only routes allowed to leave the permission out. */
@@ -16,15 +26,18 @@ export const publicPrefixes = ['/assets/', '/stylesheets/', '/javascripts/'];
 
 export const setUpPermissions = fp(
   async (app: FastifyInstance) => {
+    const inventory: RouteInfo[] = [];
+    app.decorate('routeInventory', inventory);
     app.addHook('onRoute', (route) => {
       const config = (route.config ?? {}) as { permission?: Permission };
-      if (config.permission) return;
-      if (publicPrefixes.some((prefix) => route.url.startsWith(prefix))) {
-        route.config = { ...config, permission: 'public' };
-        return;
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      let permission = config.permission;
+      if (!permission && publicPrefixes.some((prefix) => route.url.startsWith(prefix))) {
+        permission = 'public';
+        route.config = { ...config, permission };
       }
-      const methods = Array.isArray(route.method) ? route.method.join(',') : route.method;
-      throw new Error(`Route ${methods} ${route.url} does not declare a permission`);
+      if (!permission) throw new Error(`Route ${methods.join(',')} ${route.url} does not declare a permission`);
+      for (const method of methods) inventory.push({ method, url: route.url, permission });
     });
 
     app.addHook('preValidation', async (request, reply) => {
