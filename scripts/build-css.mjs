@@ -14,4 +14,6 @@ const result = sass.compile(join(root, 'src', 'styles', 'application.scss'), {
 });
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, result.css);
-process.stdout.write(`Built ${out.slice(root.length + 1)} (${Math.round(result.css.length / 1024)} KB)\n`);
+process.stdout.write(
+  `Built ${out.slice(root.length + 1)} (${Math.round(result.css.length / 1024)} KB)\n`,
+);

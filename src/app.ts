@@ -9,6 +9,7 @@ import { directoryImportRoutes } from './features/directory/import/import.routes
 import { adminRoutes } from './features/admin/admin.routes.js';
 import { homeRoutes } from './features/home/home.routes.js';
 import { signInRoutes } from './platform/auth/sign-in.routes.js';
+import { singleSignOnRoutes } from './platform/auth/single-sign-on.js';
 import { setUpErrorPages } from './platform/error-pages.js';
 import { healthRoutes } from './platform/health.js';
 import { infoPageRoutes } from './platform/info-pages/info-pages.routes.js';
@@ -55,6 +56,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { services });
   await app.register(signInRoutes, { services });
+  await app.register(singleSignOnRoutes, { services });
   await app.register(infoPageRoutes, { services });
   await app.register(homeRoutes, { services });
   await app.register(directoryRoutes, { services });
@@ -66,22 +68,34 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
 async function setUpStaticAssets(app: FastifyInstance): Promise<void> {
   const week = 7 * 24 * 3600 * 1000;
   const govuk = join(nodeModulesDir, 'govuk-frontend', 'dist', 'govuk');
-  await app.register(fastifyStatic, { root: join(govuk, 'assets'), prefix: '/assets/', maxAge: week, index: false });
+  await app.register(fastifyStatic, {
+    root: join(govuk, 'assets'),
+    prefix: '/assets/',
+    maxAge: week,
+    index: false,
+  });
   await app.register(fastifyStatic, {
     root: govuk,
     prefix: '/assets/govuk/',
-    allowedPath: (path) => path === '/govuk-frontend.min.js' || path === '/govuk-frontend.min.js.map',
+    allowedPath: (path) =>
+      path === '/govuk-frontend.min.js' || path === '/govuk-frontend.min.js.map',
     decorateReply: false,
     maxAge: week,
   });
-  await app.register(fastifyStatic, { root: join(publicDir, 'stylesheets'), prefix: '/stylesheets/', decorateReply: false });
+  await app.register(fastifyStatic, {
+    root: join(publicDir, 'stylesheets'),
+    prefix: '/stylesheets/',
+    decorateReply: false,
+  });
   await app.register(fastifyStatic, {
     root: join(srcDir, 'assets', 'javascripts'),
     prefix: '/javascripts/',
     decorateReply: false,
   });
   app.get('/favicon.svg', { config: { permission: 'public' } }, async (_request, reply) =>
-    reply.header('cache-control', 'public, max-age=604800').sendFile('favicon.svg', join(srcDir, 'assets')),
+    reply
+      .header('cache-control', 'public, max-age=604800')
+      .sendFile('favicon.svg', join(srcDir, 'assets')),
   );
   app.get('/favicon.ico', { config: { permission: 'public' } }, async (_request, reply) =>
     reply.redirect('/favicon.svg', 301),

@@ -43,7 +43,11 @@ export async function main(argv: string[]): Promise<void> {
       const database = openDatabase(config.databaseUrl);
       try {
         const results = await migrateToLatest(database);
-        out(results.length === 0 ? 'The database is up to date.' : `Applied ${results.length} migration(s) to ${database.description}.`);
+        out(
+          results.length === 0
+            ? 'The database is up to date.'
+            : `Applied ${results.length} migration(s) to ${database.description}.`,
+        );
         for (const r of results) out(`  ${r.migrationName}: ${r.status}`);
       } finally {
         await database.destroy();
@@ -57,7 +61,11 @@ export async function main(argv: string[]): Promise<void> {
         await migrateToLatest(database);
         const services = createServices({ database, config, clock: systemClock });
         const result = await seedDemoCouncil(services);
-        out(result.created ? 'The demo council has been added.' : 'The demo council was already there: nothing changed.');
+        out(
+          result.created
+            ? 'The demo council has been added.'
+            : 'The demo council was already there: nothing changed.',
+        );
         if (result.signIns.length > 0) {
           out(`Demo sign-ins (password: ${demoPassword}):`);
           for (const s of result.signIns) out(`  ${s.role.padEnd(38)} ${s.email}`);
@@ -74,6 +82,7 @@ export async function main(argv: string[]): Promise<void> {
 
 await main(process.argv.slice(2)).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  if (error instanceof Error && error.cause) process.stderr.write(`  because: ${String(error.cause)}\n`);
+  if (error instanceof Error && error.cause instanceof Error)
+    process.stderr.write(`  because: ${error.cause.message}\n`);
   process.exitCode = 1;
 });

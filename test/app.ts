@@ -76,7 +76,11 @@ export async function addPerson(
 }
 
 /** A person with an active account in the given role. */
-export async function addUser(t: TestApp, role: Role, fields: { name?: string; email?: string } = {}) {
+export async function addUser(
+  t: TestApp,
+  role: Role,
+  fields: { name?: string; email?: string } = {},
+) {
   const person = await addPerson(t, fields);
   const accountId = await t.services.accounts.createActiveAccount(person.id, role, testPassword);
   return { ...person, accountId, role };
@@ -84,7 +88,11 @@ export async function addUser(t: TestApp, role: Role, fields: { name?: string; e
 
 export interface Agent {
   get(url: string): Promise<LightMyRequestResponse>;
-  post(url: string, form?: Record<string, string | string[]>, options?: { csrf?: boolean }): Promise<LightMyRequestResponse>;
+  post(
+    url: string,
+    form?: Record<string, string | string[]>,
+    options?: { csrf?: boolean },
+  ): Promise<LightMyRequestResponse>;
   request(options: InjectOptions): Promise<LightMyRequestResponse>;
   cookies(): Record<string, string>;
   csrfToken(): Promise<string>;
@@ -99,7 +107,8 @@ export function agent(app: FastifyInstance): Agent {
   const jar = new Map<string, string>();
   const remember = (response: LightMyRequestResponse) => {
     for (const cookie of response.cookies) {
-      if (cookie.value === '' || (cookie.expires && cookie.expires.getTime() < Date.now())) jar.delete(cookie.name);
+      if (cookie.value === '' || (cookie.expires && cookie.expires.getTime() < Date.now()))
+        jar.delete(cookie.name);
       else jar.set(cookie.name, cookie.value);
     }
     return response;
@@ -109,7 +118,9 @@ export function agent(app: FastifyInstance): Agent {
 
   const self: Agent = {
     async get(url) {
-      const response = remember(await app.inject({ method: 'GET', url, headers: { cookie: cookieHeader() } }));
+      const response = remember(
+        await app.inject({ method: 'GET', url, headers: { cookie: cookieHeader() } }),
+      );
       token = csrfTokenIn(response.body) ?? token;
       return response;
     },
@@ -131,7 +142,9 @@ export function agent(app: FastifyInstance): Agent {
       return response;
     },
     async request(options) {
-      return remember(await app.inject({ ...options, headers: { ...options.headers, cookie: cookieHeader() } }));
+      return remember(
+        await app.inject({ ...options, headers: { ...options.headers, cookie: cookieHeader() } }),
+      );
     },
     cookies: () => Object.fromEntries(jar),
     async csrfToken() {
@@ -144,7 +157,11 @@ export function agent(app: FastifyInstance): Agent {
 }
 
 /** Signs a new agent in as a new user of the given role. */
-export async function signedIn(t: TestApp, role: Role, fields: { name?: string; email?: string } = {}) {
+export async function signedIn(
+  t: TestApp,
+  role: Role,
+  fields: { name?: string; email?: string } = {},
+) {
   const user = await addUser(t, role, fields);
   const browser = agent(t.app);
   await browser.get('/sign-in');

@@ -20,9 +20,13 @@ export async function setup(project: TestProject): Promise<void> {
     project.provide('postgresAdminUrl', url);
   } catch (error) {
     if (process.env.REQUIRE_POSTGRES === '1') {
-      throw new Error(`REQUIRE_POSTGRES=1 but PostgreSQL at ${new URL(url).host} cannot be reached: ${String(error)}`);
+      throw new Error(
+        `REQUIRE_POSTGRES=1 but PostgreSQL at ${new URL(url).host} cannot be reached: ${String(error)}`,
+      );
     }
-    process.stderr.write(`\nWARNING: PostgreSQL is not reachable, so only SQLite is tested in this run.\n\n`);
+    process.stderr.write(
+      `\nWARNING: PostgreSQL is not reachable, so only SQLite is tested in this run.\n\n`,
+    );
     project.provide('postgresAdminUrl', '');
   } finally {
     await client.end().catch(() => undefined);

@@ -45,11 +45,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // person.home_team_id refers to team, which is created after person: indexed here, checked in code
   // (SQLite cannot add a foreign key to an existing table).
   await db.schema.createIndex('person_home_team_idx').on('person').column('home_team_id').execute();
-  await db.schema.createIndex('team_service_area_idx').on('team').column('service_area_id').execute();
+  await db.schema
+    .createIndex('team_service_area_idx')
+    .on('team')
+    .column('service_area_id')
+    .execute();
 
   await db.schema
     .createTable('team_manager')
-    .addColumn('team_id', 'varchar(36)', (c) => c.notNull().references('team.id').onDelete('cascade'))
+    .addColumn('team_id', 'varchar(36)', (c) =>
+      c.notNull().references('team.id').onDelete('cascade'),
+    )
     .addColumn('person_id', 'varchar(36)', (c) => c.notNull().references('person.id'))
     .addPrimaryKeyConstraint('team_manager_pk', ['team_id', 'person_id'])
     .execute();
@@ -57,7 +63,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('person_unavailability')
     .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
-    .addColumn('person_id', 'varchar(36)', (c) => c.notNull().references('person.id').onDelete('cascade'))
+    .addColumn('person_id', 'varchar(36)', (c) =>
+      c.notNull().references('person.id').onDelete('cascade'),
+    )
     .addColumn('from_date', 'varchar(10)', (c) => c.notNull())
     .addColumn('to_date', 'varchar(10)', (c) => c.notNull())
     .addColumn('reason', 'varchar(200)')

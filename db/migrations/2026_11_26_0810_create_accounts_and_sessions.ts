@@ -18,7 +18,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('account_token')
     .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
     .addColumn('token_hash', 'varchar(64)', (c) => c.notNull().unique())
-    .addColumn('account_id', 'varchar(36)', (c) => c.notNull().references('account.id').onDelete('cascade'))
+    .addColumn('account_id', 'varchar(36)', (c) =>
+      c.notNull().references('account.id').onDelete('cascade'),
+    )
     .addColumn('purpose', 'varchar(20)', (c) => c.notNull())
     .addColumn('expires_at', 'varchar(30)', (c) => c.notNull())
     .addColumn('used_at', 'varchar(30)')

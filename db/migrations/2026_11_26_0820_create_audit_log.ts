@@ -22,7 +22,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('audit_event')
     .columns(['object_type', 'object_id'])
     .execute();
-  await db.schema.createIndex('audit_event_actor_idx').on('audit_event').column('actor_account_id').execute();
+  await db.schema
+    .createIndex('audit_event_actor_idx')
+    .on('audit_event')
+    .column('actor_account_id')
+    .execute();
 
   if (await isPostgres(db)) {
     await sql`create function audit_event_append_only() returns trigger language plpgsql as $$

@@ -32,7 +32,10 @@ export function isJobRole(value: unknown): value is JobRole {
 
 /** Reads a job role as people write it in a spreadsheet: "Team Manager", "team-manager", "TM". */
 export function jobRoleFromText(text: string): JobRole | undefined {
-  const key = text.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   if (isJobRole(key)) return key;
   const aliases: Record<string, JobRole> = {
     'assistant-director': 'senior-leader',
@@ -47,7 +50,9 @@ export function jobRoleFromText(text: string): JobRole | undefined {
   };
   const byAlias = aliases[key];
   if (byAlias) return byAlias;
-  const byName = jobRoles.find((role) => jobRoleNames[role].toLowerCase() === text.trim().toLowerCase());
+  const byName = jobRoles.find(
+    (role) => jobRoleNames[role].toLowerCase() === text.trim().toLowerCase(),
+  );
   return byName;
 }
 

@@ -14,12 +14,18 @@ interface ErrorPage {
 function pageFor(error: unknown, request: FastifyRequest): ErrorPage {
   if (error instanceof NotFound) return { status: 404, template: 'errors/not-found.njk' };
   if (error instanceof Forbidden) return { status: 403, template: 'errors/forbidden.njk' };
-  if (error instanceof Conflict) return { status: 409, template: 'errors/conflict.njk', data: { message: error.message } };
-  if (error instanceof Invalid) return { status: 400, template: 'errors/bad-request.njk', data: { message: error.message } };
+  if (error instanceof Conflict)
+    return { status: 409, template: 'errors/conflict.njk', data: { message: error.message } };
+  if (error instanceof Invalid)
+    return { status: 400, template: 'errors/bad-request.njk', data: { message: error.message } };
   const code = (error as FastifyError).code ?? '';
   const statusCode = (error as FastifyError).statusCode ?? 500;
   if (code.startsWith('FST_CSRF')) {
-    return { status: 403, template: 'errors/form-expired.njk', data: { signedIn: Boolean(request.actor) } };
+    return {
+      status: 403,
+      template: 'errors/form-expired.njk',
+      data: { signedIn: Boolean(request.actor) },
+    };
   }
   if (statusCode === 429) return { status: 429, template: 'errors/too-many-requests.njk' };
   if (statusCode === 413 || code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT') {
@@ -54,7 +60,11 @@ export const setUpErrorPages = fp(
     app.setErrorHandler(async (error, request, reply) => {
       const page = pageFor(error, request);
       if (page.status >= 500) request.log.error({ err: error }, 'request failed');
-      else request.log.info({ status: page.status, code: (error as FastifyError).code }, 'request refused');
+      else
+        request.log.info(
+          { status: page.status, code: (error as FastifyError).code },
+          'request refused',
+        );
       return sendErrorPage(reply, page);
     });
 
@@ -62,7 +72,8 @@ export const setUpErrorPages = fp(
     await app.register(rateLimit, { global: false });
     app.setNotFoundHandler(
       { preHandler: app.rateLimit({ max: 120, timeWindow: '1 minute' }) },
-      async (_request, reply) => sendErrorPage(reply, { status: 404, template: 'errors/not-found.njk' }),
+      async (_request, reply) =>
+        sendErrorPage(reply, { status: 404, template: 'errors/not-found.njk' }),
     );
   },
   { name: 'spotlight-error-pages', dependencies: ['spotlight-views'] },

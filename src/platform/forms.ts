@@ -1,7 +1,7 @@
 // Form handling in the GOV.UK pattern: a zod schema per form; failures become an error summary
 // ("There is a problem") whose links point at each field, and the same message beside the field.
 import type { z } from 'zod';
-import { Invalid } from './errors.js';
+import type { Invalid } from './errors.js';
 
 export interface FieldError {
   text: string;
@@ -15,7 +15,8 @@ export interface FormErrors {
   byField: Record<string, { text: string }>;
 }
 
-export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: FormErrors; values: Record<string, unknown> };
+export type FormResult<T> =
+  { ok: true; value: T } | { ok: false; errors: FormErrors; values: Record<string, unknown> };
 
 /** The raw body as the page should show it again: every field as the user typed it. */
 export function rawValues(body: unknown): Record<string, unknown> {
@@ -43,7 +44,12 @@ export function emptyErrors(): FormErrors {
 }
 
 /** Adds one message for a field (the first message for a field wins, as GOV.UK shows one). */
-export function addError(errors: FormErrors, field: string, text: string, href = `#${field}`): FormErrors {
+export function addError(
+  errors: FormErrors,
+  field: string,
+  text: string,
+  href = `#${field}`,
+): FormErrors {
   if (errors.byField[field]) return errors;
   errors.byField[field] = { text };
   errors.list.push({ text, href });

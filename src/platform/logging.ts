@@ -32,7 +32,11 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
       censor: '[redacted]',
     },
     serializers: {
-      req: (request: LoggableRequest) => ({ method: request.method, path: safePath(request.url), id: request.id }),
+      req: (request: LoggableRequest) => ({
+        method: request.method,
+        path: safePath(request.url),
+        id: request.id,
+      }),
     },
   };
 }

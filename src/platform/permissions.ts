@@ -36,7 +36,8 @@ export const setUpPermissions = fp(
         permission = 'public';
         route.config = { ...config, permission };
       }
-      if (!permission) throw new Error(`Route ${methods.join(',')} ${route.url} does not declare a permission`);
+      if (!permission)
+        throw new Error(`Route ${methods.join(',')} ${route.url} does not declare a permission`);
       for (const method of methods) inventory.push({ method, url: route.url, permission });
     });
 

@@ -67,7 +67,10 @@ export function can(actor: Actor | undefined, permission: Permission): boolean {
   return grants[permission].includes(actor.role);
 }
 
-export function assertCan(actor: Actor | undefined, permission: Permission): asserts actor is Actor {
+export function assertCan(
+  actor: Actor | undefined,
+  permission: Permission,
+): asserts actor is Actor {
   if (!can(actor, permission)) throw new Forbidden();
 }
 

@@ -10,11 +10,7 @@ import type { Clock } from './clock.js';
 import type { Database } from './db/schema.js';
 import { sha256 } from './ids.js';
 import type { Actor } from './policy.js';
-import {
-  deleteSession,
-  findSession,
-  saveSession,
-} from './auth/session.repository.js';
+import { deleteSession, findSession, saveSession } from './auth/session.repository.js';
 
 declare module 'fastify' {
   interface Session {
@@ -38,11 +34,18 @@ export interface SessionPolicy {
 }
 
 export function sessionPolicy(config: Config): SessionPolicy {
-  return { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionAbsoluteHours * 3_600_000 };
+  return {
+    idleMs: config.sessionIdleMinutes * 60_000,
+    absoluteMs: config.sessionAbsoluteHours * 3_600_000,
+  };
 }
 
 /** When a session ends if nothing else happens: the earlier of the idle and absolute limits. */
-export function sessionExpiry(session: Pick<Session, 'startedAt' | 'lastSeenAt'>, policy: SessionPolicy, now: Date): Date {
+export function sessionExpiry(
+  session: Pick<Session, 'startedAt' | 'lastSeenAt'>,
+  policy: SessionPolicy,
+  now: Date,
+): Date {
   const lastSeen = session.lastSeenAt ? Date.parse(session.lastSeenAt) : now.getTime();
   const started = session.startedAt ? Date.parse(session.startedAt) : now.getTime();
   return new Date(Math.min(lastSeen + policy.idleMs, started + policy.absoluteMs));
@@ -137,7 +140,11 @@ export const setUpSession = fp(
 );
 
 /** Starts a fresh session for a user who has just signed in (a new id defeats session fixation). */
-export async function startSignedInSession(request: FastifyRequest, accountId: string, clock: Clock): Promise<void> {
+export async function startSignedInSession(
+  request: FastifyRequest,
+  accountId: string,
+  clock: Clock,
+): Promise<void> {
   await request.session.regenerate();
   const now = clock.now().toISOString();
   request.session.accountId = accountId;

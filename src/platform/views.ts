@@ -59,7 +59,10 @@ export const setUpViews = fp(
         onConfigure: (env: nunjucks.Environment) => {
           env.addFilter('date', formatDate);
           env.addFilter('dateTime', formatDateTime);
-          env.addFilter('roleName', (role: string) => roleNames[role as keyof typeof roleNames] ?? role);
+          env.addFilter(
+            'roleName',
+            (role: string) => roleNames[role as keyof typeof roleNames] ?? role,
+          );
           env.addGlobal('serviceName', 'Spotlight');
           env.addGlobal('councilName', config.councilName);
         },

@@ -34,13 +34,24 @@ export async function findAuditEvents(
   if (filter.toInstant) query = query.where('at', '<', filter.toInstant);
   if (filter.caseNumbersOnly) query = query.where('case_numbers', 'is not', null);
   const [rows, count] = await Promise.all([
-    query.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+    query
+      .selectAll()
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
     query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.total) };
 }
 
 export async function distinctAuditActions(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db.selectFrom('audit_event').select('action').distinct().orderBy('action').execute();
+  const rows = await db
+    .selectFrom('audit_event')
+    .select('action')
+    .distinct()
+    .orderBy('action')
+    .execute();
   return rows.map((r) => r.action);
 }

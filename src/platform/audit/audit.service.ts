@@ -40,7 +40,11 @@ export type AuditService = ReturnType<typeof createAuditService>;
 export function createAuditService(deps: { db: Kysely<Database>; clock: Clock }) {
   return {
     /** Append one entry. Pass the transaction so the entry commits with the change it records. */
-    async record(ctx: RequestContext, entry: AuditEntry, db: Kysely<Database> = deps.db): Promise<void> {
+    async record(
+      ctx: RequestContext,
+      entry: AuditEntry,
+      db: Kysely<Database> = deps.db,
+    ): Promise<void> {
       await insertAuditEvent(db, {
         id: newId(),
         at: toDbInstant(deps.clock.now()),
@@ -50,14 +54,20 @@ export function createAuditService(deps: { db: Kysely<Database>; clock: Clock })
         object_type: entry.objectType ?? null,
         object_id: entry.objectId ?? null,
         request_id: ctx.requestId,
-        case_numbers: entry.caseNumbers && entry.caseNumbers.length > 0 ? toDbJson(entry.caseNumbers) : null,
+        case_numbers:
+          entry.caseNumbers && entry.caseNumbers.length > 0 ? toDbJson(entry.caseNumbers) : null,
         details: entry.details ? toDbJson(entry.details) : null,
       });
     },
 
     async list(ctx: RequestContext, filter: AuditFilter, page: number, pageSize = 50) {
       assertCan(ctx.actor, 'audit:view');
-      const { rows, total } = await findAuditEvents(deps.db, filter, pageSize, (page - 1) * pageSize);
+      const { rows, total } = await findAuditEvents(
+        deps.db,
+        filter,
+        pageSize,
+        (page - 1) * pageSize,
+      );
       const events: AuditEvent[] = rows.map((r) => ({
         id: r.id,
         at: new Date(r.at),

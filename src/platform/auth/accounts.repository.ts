@@ -45,16 +45,27 @@ export async function updateAccount(
   await db.updateTable('account').set(changes).where('id', '=', id).execute();
 }
 
-export async function insertAccountToken(db: Kysely<Database>, row: AccountTokenTable): Promise<void> {
+export async function insertAccountToken(
+  db: Kysely<Database>,
+  row: AccountTokenTable,
+): Promise<void> {
   await db.insertInto('account_token').values(row).execute();
 }
 
 export async function findAccountToken(db: Kysely<Database>, tokenHash: string) {
-  return db.selectFrom('account_token').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  return db
+    .selectFrom('account_token')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
 }
 
 /** Marks a link used; false when it was used already (two tabs racing). */
-export async function useAccountToken(db: Kysely<Database>, id: string, at: string): Promise<boolean> {
+export async function useAccountToken(
+  db: Kysely<Database>,
+  id: string,
+  at: string,
+): Promise<boolean> {
   const result = await db
     .updateTable('account_token')
     .set({ used_at: at })
@@ -65,7 +76,11 @@ export async function useAccountToken(db: Kysely<Database>, id: string, at: stri
 }
 
 /** A new link replaces any earlier unused ones for the same account. */
-export async function expireUnusedTokens(db: Kysely<Database>, accountId: string, at: string): Promise<void> {
+export async function expireUnusedTokens(
+  db: Kysely<Database>,
+  accountId: string,
+  at: string,
+): Promise<void> {
   await db
     .updateTable('account_token')
     .set({ expires_at: at })
@@ -75,11 +90,20 @@ export async function expireUnusedTokens(db: Kysely<Database>, accountId: string
     .execute();
 }
 
-export async function insertSignInFailure(db: Kysely<Database>, id: string, subject: string, at: string): Promise<void> {
+export async function insertSignInFailure(
+  db: Kysely<Database>,
+  id: string,
+  subject: string,
+  at: string,
+): Promise<void> {
   await db.insertInto('sign_in_failure').values({ id, subject, at }).execute();
 }
 
-export async function countSignInFailures(db: Kysely<Database>, subject: string, since: string): Promise<number> {
+export async function countSignInFailures(
+  db: Kysely<Database>,
+  subject: string,
+  since: string,
+): Promise<number> {
   const row = await db
     .selectFrom('sign_in_failure')
     .select((eb) => eb.fn.countAll().as('failures'))
@@ -98,5 +122,9 @@ export async function deleteOldSignInFailures(db: Kysely<Database>, before: stri
 }
 
 export async function findPersonByEmail(db: Kysely<Database>, email: string) {
-  return db.selectFrom('person').select(['id', 'name', 'active']).where('email', '=', email).executeTakeFirst();
+  return db
+    .selectFrom('person')
+    .select(['id', 'name', 'active'])
+    .where('email', '=', email)
+    .executeTakeFirst();
 }

@@ -46,9 +46,7 @@ export interface Account {
 }
 
 export type SignInResult =
-  | { status: 'signed-in'; accountId: string }
-  | { status: 'invalid' }
-  | { status: 'throttled' };
+  { status: 'signed-in'; accountId: string } | { status: 'invalid' } | { status: 'throttled' };
 
 export type SetUpLinkState =
   | { status: 'valid'; name: string; email: string; purpose: LinkPurpose }
@@ -72,19 +70,30 @@ export function normaliseEmail(email: string): string {
 
 export type AccountsService = ReturnType<typeof createAccountsService>;
 
-export function createAccountsService(deps: { db: Kysely<Database>; clock: Clock; audit: AuditService }) {
+export function createAccountsService(deps: {
+  db: Kysely<Database>;
+  clock: Clock;
+  audit: AuditService;
+}) {
   const { db, clock, audit } = deps;
   const iso = () => clock.now().toISOString();
 
   async function throttled(subjects: string[]): Promise<boolean> {
-    const since = new Date(clock.now().getTime() - signInLimit.windowMinutes * 60_000).toISOString();
+    const since = new Date(
+      clock.now().getTime() - signInLimit.windowMinutes * 60_000,
+    ).toISOString();
     for (const subject of subjects) {
       if ((await countSignInFailures(db, subject, since)) >= signInLimit.failures) return true;
     }
     return false;
   }
 
-  async function issueLink(ctx: RequestContext, accountId: string, purpose: LinkPurpose, trx: Kysely<Database>) {
+  async function issueLink(
+    ctx: RequestContext,
+    accountId: string,
+    purpose: LinkPurpose,
+    trx: Kysely<Database>,
+  ) {
     const token = newSecret();
     const now = clock.now();
     await expireUnusedTokens(trx, accountId, now.toISOString());
@@ -113,8 +122,12 @@ export function createAccountsService(deps: { db: Kysely<Database>; clock: Clock
       const subjects = [`account:${sha256(email)}`, `ip:${sha256(input.ip)}`];
       if (await throttled(subjects)) return { status: 'throttled' };
       const row = await findAccountByEmail(db, email);
-      const usable = row && row.status === 'active' && fromDbBool(row.person_active) && row.password_hash;
-      const ok = await verifyPassword(usable ? (row.password_hash as string) : await decoyPasswordHash(), input.password);
+      const usable =
+        row && row.status === 'active' && fromDbBool(row.person_active) && row.password_hash;
+      const ok = await verifyPassword(
+        usable ? (row.password_hash as string) : await decoyPasswordHash(),
+        input.password,
+      );
       if (!usable || !ok) {
         for (const subject of subjects) await insertSignInFailure(db, newId(), subject, iso());
         return { status: 'invalid' };
@@ -124,10 +137,27 @@ export function createAccountsService(deps: { db: Kysely<Database>; clock: Clock
       return { status: 'signed-in', accountId: row.id };
     },
 
+    /** Single sign-on: the identity provider has vouched for this email address. */
+    async signInWithVerifiedEmail(
+      rawEmail: string,
+    ): Promise<{ status: 'signed-in'; accountId: string } | { status: 'no-account' }> {
+      const row = await findAccountByEmail(db, normaliseEmail(rawEmail));
+      if (!row || row.status === 'disabled' || !fromDbBool(row.person_active))
+        return { status: 'no-account' };
+      // An invited person who signs in through the council's provider needs no Spotlight password.
+      await updateAccount(db, row.id, { status: 'active', last_signed_in_at: iso() });
+      return { status: 'signed-in', accountId: row.id };
+    },
+
     async loadActor(accountId: string): Promise<Actor | undefined> {
       const row = await findAccountById(db, accountId);
       if (!row || row.status !== 'active' || !fromDbBool(row.person_active)) return undefined;
-      return { accountId: row.id, personId: row.person_id, name: row.name, role: toAccount(row).role };
+      return {
+        accountId: row.id,
+        personId: row.person_id,
+        name: row.name,
+        role: toAccount(row).role,
+      };
     },
 
     async list(ctx: RequestContext): Promise<Account[]> {
@@ -145,9 +175,18 @@ export function createAccountsService(deps: { db: Kysely<Database>; clock: Clock
       return db.transaction().execute(async (trx) => {
         const email = normaliseEmail(input.email);
         const person = await findPersonByEmail(trx, email);
-        if (!person) throw new Invalid('email', 'There is nobody in the directory with this email address. Add them to the directory first');
-        if (!fromDbBool(person.active)) throw new Invalid('email', `${person.name} has left the directory. Bring them back first`);
-        if (await findAccountByPersonId(trx, person.id)) throw new Invalid('email', `${person.name} already has an account`);
+        if (!person)
+          throw new Invalid(
+            'email',
+            'There is nobody in the directory with this email address. Add them to the directory first',
+          );
+        if (!fromDbBool(person.active))
+          throw new Invalid(
+            'email',
+            `${person.name} has left the directory. Bring them back first`,
+          );
+        if (await findAccountByPersonId(trx, person.id))
+          throw new Invalid('email', `${person.name} already has an account`);
         const accountId = newId();
         await insertAccount(trx, {
           id: accountId,
@@ -160,7 +199,16 @@ export function createAccountsService(deps: { db: Kysely<Database>; clock: Clock
           last_signed_in_at: null,
         });
         const link = await issueLink(ctx, accountId, 'set-up', trx);
-        await audit.record(ctx, { action: 'account.invited', objectType: 'account', objectId: accountId, details: { role: input.role } }, trx);
+        await audit.record(
+          ctx,
+          {
+            action: 'account.invited',
+            objectType: 'account',
+            objectId: accountId,
+            details: { role: input.role },
+          },
+          trx,
+        );
         return { accountId, name: person.name, ...link };
       });
     },
@@ -169,9 +217,23 @@ export function createAccountsService(deps: { db: Kysely<Database>; clock: Clock
       assertCan(ctx.actor, 'accounts:manage');
       return db.transaction().execute(async (trx) => {
         const row = await accountOrThrow(accountId);
-        if (row.status === 'disabled') throw new Invalid('account', `${row.name}'s account is disabled. Enable it first`);
-        const link = await issueLink(ctx, accountId, row.status === 'invited' ? 'set-up' : 'reset', trx);
-        await audit.record(ctx, { action: 'account.password-reset-link-created', objectType: 'account', objectId: accountId }, trx);
+        if (row.status === 'disabled')
+          throw new Invalid('account', `${row.name}'s account is disabled. Enable it first`);
+        const link = await issueLink(
+          ctx,
+          accountId,
+          row.status === 'invited' ? 'set-up' : 'reset',
+          trx,
+        );
+        await audit.record(
+          ctx,
+          {
+            action: 'account.password-reset-link-created',
+            objectType: 'account',
+            objectId: accountId,
+          },
+          trx,
+        );
         return { name: row.name, ...link };
       });
     },
@@ -183,36 +245,70 @@ export function createAccountsService(deps: { db: Kysely<Database>; clock: Clock
       if (row.expires_at <= iso()) return { status: 'expired' };
       const account = await findAccountById(db, row.account_id);
       if (!account || account.status === 'disabled') return { status: 'unknown' };
-      return { status: 'valid', name: account.name, email: account.email, purpose: row.purpose as LinkPurpose };
+      return {
+        status: 'valid',
+        name: account.name,
+        email: account.email,
+        purpose: row.purpose as LinkPurpose,
+      };
     },
 
     /** Sets a password from a link; the link then stops working and every other session ends. */
-    async setPasswordWithLink(ctx: RequestContext, token: string, password: string): Promise<string> {
+    async setPasswordWithLink(
+      ctx: RequestContext,
+      token: string,
+      password: string,
+    ): Promise<string> {
       const state = await this.checkLink(token);
-      if (state.status !== 'valid') throw new Invalid('password', 'This link has expired or has been used. Ask the Quality Assurance and Safeguarding Team for a new one');
+      if (state.status !== 'valid')
+        throw new Invalid(
+          'password',
+          'This link has expired or has been used. Ask the Quality Assurance and Safeguarding Team for a new one',
+        );
       const problem = passwordProblem(password, { email: state.email, name: state.name });
       if (problem) throw new Invalid('password', problem);
       const passwordHash = await hashPassword(password);
       return db.transaction().execute(async (trx) => {
         const row = await findAccountToken(trx, sha256(token));
         if (!row || !(await useAccountToken(trx, row.id, iso()))) {
-          throw new Invalid('password', 'This link has already been used. Sign in with your new password');
+          throw new Invalid(
+            'password',
+            'This link has already been used. Sign in with your new password',
+          );
         }
-        await updateAccount(trx, row.account_id, { password_hash: passwordHash, status: 'active', updated_at: iso() });
+        await updateAccount(trx, row.account_id, {
+          password_hash: passwordHash,
+          status: 'active',
+          updated_at: iso(),
+        });
         await deleteSessionsOfAccount(trx, row.account_id);
-        await audit.record({ ...ctx, actor: undefined }, { action: 'account.password-set', objectType: 'account', objectId: row.account_id }, trx);
+        await audit.record(
+          { ...ctx, actor: undefined },
+          { action: 'account.password-set', objectType: 'account', objectId: row.account_id },
+          trx,
+        );
         return row.account_id;
       });
     },
 
     async disable(ctx: RequestContext, accountId: string): Promise<Account> {
       assertCan(ctx.actor, 'accounts:manage');
-      if (ctx.actor.accountId === accountId) throw new Invalid('account', 'You cannot disable your own account');
+      if (ctx.actor.accountId === accountId)
+        throw new Invalid('account', 'You cannot disable your own account');
       return db.transaction().execute(async (trx) => {
         const row = await accountOrThrow(accountId);
         await updateAccount(trx, accountId, { status: 'disabled', updated_at: iso() });
         const ended = await deleteSessionsOfAccount(trx, accountId);
-        await audit.record(ctx, { action: 'account.disabled', objectType: 'account', objectId: accountId, details: { sessionsEnded: ended } }, trx);
+        await audit.record(
+          ctx,
+          {
+            action: 'account.disabled',
+            objectType: 'account',
+            objectId: accountId,
+            details: { sessionsEnded: ended },
+          },
+          trx,
+        );
         return toAccount({ ...row, status: 'disabled' });
       });
     },
@@ -223,18 +319,32 @@ export function createAccountsService(deps: { db: Kysely<Database>; clock: Clock
         const row = await accountOrThrow(accountId);
         const status: AccountStatus = row.password_hash ? 'active' : 'invited';
         await updateAccount(trx, accountId, { status, updated_at: iso() });
-        await audit.record(ctx, { action: 'account.enabled', objectType: 'account', objectId: accountId }, trx);
+        await audit.record(
+          ctx,
+          { action: 'account.enabled', objectType: 'account', objectId: accountId },
+          trx,
+        );
         return toAccount({ ...row, status });
       });
     },
 
     async changeRole(ctx: RequestContext, accountId: string, role: Role): Promise<Account> {
       assertCan(ctx.actor, 'accounts:manage');
-      if (ctx.actor.accountId === accountId) throw new Invalid('role', 'You cannot change your own role. Ask another QA coordinator');
+      if (ctx.actor.accountId === accountId)
+        throw new Invalid('role', 'You cannot change your own role. Ask another QA coordinator');
       return db.transaction().execute(async (trx) => {
         const row = await accountOrThrow(accountId);
         await updateAccount(trx, accountId, { role, updated_at: iso() });
-        await audit.record(ctx, { action: 'account.role-changed', objectType: 'account', objectId: accountId, details: { from: row.role, to: role } }, trx);
+        await audit.record(
+          ctx,
+          {
+            action: 'account.role-changed',
+            objectType: 'account',
+            objectId: accountId,
+            details: { from: row.role, to: role },
+          },
+          trx,
+        );
         return toAccount({ ...row, role });
       });
     },
@@ -244,11 +354,21 @@ export function createAccountsService(deps: { db: Kysely<Database>; clock: Clock
     },
 
     async recordSignOut(ctx: RequestContext): Promise<void> {
-      if (ctx.actor) await audit.record(ctx, { action: 'signed-out', objectType: 'account', objectId: ctx.actor.accountId });
+      if (ctx.actor)
+        await audit.record(ctx, {
+          action: 'signed-out',
+          objectType: 'account',
+          objectId: ctx.actor.accountId,
+        });
     },
 
     /** For the demo council and tests: an active account with a known password. */
-    async createActiveAccount(personId: string, role: Role, password: string, trx: Kysely<Database> = db): Promise<string> {
+    async createActiveAccount(
+      personId: string,
+      role: Role,
+      password: string,
+      trx: Kysely<Database> = db,
+    ): Promise<string> {
       const existing = await findAccountByPersonId(trx, personId);
       if (existing) return existing.id;
       const id = newId();
@@ -266,7 +386,9 @@ export function createAccountsService(deps: { db: Kysely<Database>; clock: Clock
     },
 
     async purgeOldFailures(): Promise<void> {
-      const before = new Date(clock.now().getTime() - signInLimit.windowMinutes * 60_000).toISOString();
+      const before = new Date(
+        clock.now().getTime() - signInLimit.windowMinutes * 60_000,
+      ).toISOString();
       await deleteOldSignInFailures(db, before);
     },
   };

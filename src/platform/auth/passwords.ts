@@ -2,32 +2,90 @@
 // deny-list of common and guessable passwords (as NCSC and NIST advise).
 import { hash, verify } from '@node-rs/argon2';
 
-const argonOptions = { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+const argonOptions = {
+  algorithm: 2 /* Argon2id */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 export const passwordMinLength = 12;
 export const passwordMaxLength = 128;
 
 // Common passwords of 12 characters or more, from public breach lists, and words of this service.
 const common = new Set([
-  'password1234', 'password12345', 'password123456', 'passwordpassword', 'password1234567',
-  '123456789012', '1234567890123', '12345678901234', '123456123456', '111111111111',
-  '000000000000', '123123123123', '123412341234', 'qwertyuiopas', 'qwertyuiop123',
-  'qwerty123456', '1q2w3e4r5t6y', '1qaz2wsx3edc', 'qazwsxedcrfv', 'asdfghjkl123',
-  'iloveyou1234', 'welcome12345', 'welcome123456', 'letmein12345', 'changeme1234',
-  'administrator', 'administrator1', 'abcdefghijkl', 'abc123abc123', 'football1234',
-  'baseball1234', 'sunshine1234', 'princess1234', 'monkey123456', 'dragon123456',
-  'trustno1trustno1', 'whatever1234', 'superman1234', 'computer1234', 'internet1234',
-  'spotlight123', 'spotlight1234', 'spotlightspotlight', 'socialwork123', 'socialworker1',
-  'socialworker123', 'childrenservices', 'childrensservices', 'safeguarding', 'safeguarding1',
-  'safeguarding123', 'councilcouncil', 'council12345', 'password2024', 'password2025',
-  'password2026', 'password2027', 'winter2026!!', 'summer2026!!', 'january2026!',
+  'password1234',
+  'password12345',
+  'password123456',
+  'passwordpassword',
+  'password1234567',
+  '123456789012',
+  '1234567890123',
+  '12345678901234',
+  '123456123456',
+  '111111111111',
+  '000000000000',
+  '123123123123',
+  '123412341234',
+  'qwertyuiopas',
+  'qwertyuiop123',
+  'qwerty123456',
+  '1q2w3e4r5t6y',
+  '1qaz2wsx3edc',
+  'qazwsxedcrfv',
+  'asdfghjkl123',
+  'iloveyou1234',
+  'welcome12345',
+  'welcome123456',
+  'letmein12345',
+  'changeme1234',
+  'administrator',
+  'administrator1',
+  'abcdefghijkl',
+  'abc123abc123',
+  'football1234',
+  'baseball1234',
+  'sunshine1234',
+  'princess1234',
+  'monkey123456',
+  'dragon123456',
+  'trustno1trustno1',
+  'whatever1234',
+  'superman1234',
+  'computer1234',
+  'internet1234',
+  'spotlight123',
+  'spotlight1234',
+  'spotlightspotlight',
+  'socialwork123',
+  'socialworker1',
+  'socialworker123',
+  'childrenservices',
+  'childrensservices',
+  'safeguarding',
+  'safeguarding1',
+  'safeguarding123',
+  'councilcouncil',
+  'council12345',
+  'password2024',
+  'password2025',
+  'password2026',
+  'password2027',
+  'winter2026!!',
+  'summer2026!!',
+  'january2026!',
 ]);
 
 /** Why a new password is not acceptable, in words for the page; undefined when it is fine. */
-export function passwordProblem(password: string, personal: { email?: string; name?: string } = {}): string | undefined {
+export function passwordProblem(
+  password: string,
+  personal: { email?: string; name?: string } = {},
+): string | undefined {
   if (password.length === 0) return 'Enter a password';
-  if (password.length < passwordMinLength) return `Password must be ${passwordMinLength} characters or more`;
-  if (password.length > passwordMaxLength) return `Password must be ${passwordMaxLength} characters or fewer`;
+  if (password.length < passwordMinLength)
+    return `Password must be ${passwordMinLength} characters or more`;
+  if (password.length > passwordMaxLength)
+    return `Password must be ${passwordMaxLength} characters or fewer`;
   const lower = password.toLowerCase();
   if (common.has(lower) || /^(.)\1+$/.test(lower) || isRun(lower)) {
     return 'Password is too common and easy to guess. Try three random words';

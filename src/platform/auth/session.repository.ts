@@ -3,7 +3,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { SessionTable } from './auth.table.js';
 
-export async function findSession(db: Kysely<Database>, id: string): Promise<SessionTable | undefined> {
+export async function findSession(
+  db: Kysely<Database>,
+  id: string,
+): Promise<SessionTable | undefined> {
   return db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -26,12 +29,24 @@ export async function deleteSession(db: Kysely<Database>, id: string): Promise<v
   await db.deleteFrom('session').where('id', '=', id).execute();
 }
 
-export async function deleteSessionsOfAccount(db: Kysely<Database>, accountId: string): Promise<number> {
-  const result = await db.deleteFrom('session').where('account_id', '=', accountId).executeTakeFirst();
+export async function deleteSessionsOfAccount(
+  db: Kysely<Database>,
+  accountId: string,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('session')
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
-export async function deleteExpiredSessions(db: Kysely<Database>, nowInstant: string): Promise<number> {
-  const result = await db.deleteFrom('session').where('expires_at', '<=', nowInstant).executeTakeFirst();
+export async function deleteExpiredSessions(
+  db: Kysely<Database>,
+  nowInstant: string,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('session')
+    .where('expires_at', '<=', nowInstant)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -8,8 +8,15 @@ import { startSignedInSession } from '../session.js';
 import { passwordMaxLength } from './passwords.js';
 
 const signInSchema = z.object({
-  email: z.string().trim().min(1, 'Enter your email address').max(320, 'Email address must be 320 characters or fewer'),
-  password: z.string().min(1, 'Enter your password').max(passwordMaxLength * 4, 'Enter your password'),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your email address')
+    .max(320, 'Email address must be 320 characters or fewer'),
+  password: z
+    .string()
+    .min(1, 'Enter your password')
+    .max(passwordMaxLength * 4, 'Enter your password'),
   returnTo: z.string().optional(),
 });
 
@@ -18,11 +25,20 @@ const setUpSchema = z
     password: z.string().min(1, 'Enter a new password'),
     confirmPassword: z.string().min(1, 'Enter the new password again'),
   })
-  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'The passwords do not match' });
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'The passwords do not match',
+  });
 
 /** Only a path on this site: never another site (an open redirect). */
 export function safeReturnTo(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (
+    typeof value !== 'string' ||
+    !value.startsWith('/') ||
+    value.startsWith('//') ||
+    value.startsWith('/\\')
+  )
+    return '/';
   if (value.startsWith('/sign-in') || value.startsWith('/sign-out')) return '/';
   return value;
 }
@@ -39,6 +55,7 @@ export async function signInRoutes(app: FastifyInstance, opts: { services: Servi
         values: {},
         returnTo: safeReturnTo(request.query.returnTo),
         timedOut: request.query.timedOut === '1' || request.sessionTimedOut,
+        singleSignOn: opts.services.config.oidc?.displayName,
       });
     },
   );
@@ -47,20 +64,38 @@ export async function signInRoutes(app: FastifyInstance, opts: { services: Servi
     const form = parseForm(signInSchema, request.body);
     const returnTo = safeReturnTo((request.body as { returnTo?: unknown } | undefined)?.returnTo);
     const again = (errors: ReturnType<typeof emptyErrors>, values: Record<string, unknown>) =>
-      reply.page('platform/auth/pages/sign-in.njk', { errors, values: { email: values.email }, returnTo }, 400);
+      reply.page(
+        'platform/auth/pages/sign-in.njk',
+        { errors, values: { email: values.email }, returnTo },
+        400,
+      );
     if (!form.ok) return again(form.errors, form.values);
-    const result = await accounts.signIn({ email: form.value.email, password: form.value.password, ip: request.ip });
+    const result = await accounts.signIn({
+      email: form.value.email,
+      password: form.value.password,
+      ip: request.ip,
+    });
     if (result.status === 'throttled') {
       return again(
-        addError(emptyErrors(), 'email', 'You have tried to sign in too many times. Wait 15 minutes and try again'),
+        addError(
+          emptyErrors(),
+          'email',
+          'You have tried to sign in too many times. Wait 15 minutes and try again',
+        ),
         form.value,
       );
     }
     if (result.status === 'invalid') {
-      return again(addError(emptyErrors(), 'email', 'Enter a correct email address and password'), form.value);
+      return again(
+        addError(emptyErrors(), 'email', 'Enter a correct email address and password'),
+        form.value,
+      );
     }
     await startSignedInSession(request, result.accountId, clock);
-    await accounts.recordSignIn({ actor: await accounts.loadActor(result.accountId), requestId: request.id }, result.accountId);
+    await accounts.recordSignIn(
+      { actor: await accounts.loadActor(result.accountId), requestId: request.id },
+      result.accountId,
+    );
     return reply.redirect(returnTo, 303);
   });
 
@@ -75,17 +110,23 @@ export async function signInRoutes(app: FastifyInstance, opts: { services: Servi
   );
 
   // The timeout warning's "Stay signed in": the session hook has already recorded the activity.
-  app.post('/session/keep-alive', { config: { permission: 'signed-in' } }, async (request, reply) => {
-    if ((request.headers.accept ?? '').includes('application/json')) return reply.send({ signedIn: true });
-    return reply.redirect('/', 303);
-  });
+  app.post(
+    '/session/keep-alive',
+    { config: { permission: 'signed-in' } },
+    async (request, reply) => {
+      if ((request.headers.accept ?? '').includes('application/json'))
+        return reply.send({ signedIn: true });
+      return reply.redirect('/', 303);
+    },
+  );
 
   app.get<{ Params: { token: string } }>(
     '/account/set-up/:token',
     { config: { permission: 'public' } },
     async (request, reply) => {
       const state = await accounts.checkLink(request.params.token);
-      if (state.status !== 'valid') return reply.page('platform/auth/pages/link-expired.njk', { state }, 410);
+      if (state.status !== 'valid')
+        return reply.page('platform/auth/pages/link-expired.njk', { state }, 410);
       return reply.page('platform/auth/pages/set-up.njk', { state, token: request.params.token });
     },
   );
@@ -95,18 +136,28 @@ export async function signInRoutes(app: FastifyInstance, opts: { services: Servi
     { config: { permission: 'public' } },
     async (request, reply) => {
       const state = await accounts.checkLink(request.params.token);
-      if (state.status !== 'valid') return reply.page('platform/auth/pages/link-expired.njk', { state }, 410);
+      if (state.status !== 'valid')
+        return reply.page('platform/auth/pages/link-expired.njk', { state }, 410);
       const form = parseForm(setUpSchema, request.body);
       const again = (errors: ReturnType<typeof emptyErrors>) =>
-        reply.page('platform/auth/pages/set-up.njk', { state, token: request.params.token, errors }, 400);
+        reply.page(
+          'platform/auth/pages/set-up.njk',
+          { state, token: request.params.token, errors },
+          400,
+        );
       if (!form.ok) return again(form.errors);
       try {
-        await accounts.setPasswordWithLink({ actor: undefined, requestId: request.id }, request.params.token, form.value.password);
+        await accounts.setPasswordWithLink(
+          { actor: undefined, requestId: request.id },
+          request.params.token,
+          form.value.password,
+        );
       } catch (error) {
         if (error instanceof Invalid) return again(errorsFromInvalid(error));
         throw error;
       }
-      request.session.flash = 'Your password has been set. Sign in with your email address and new password.';
+      request.session.flash =
+        'Your password has been set. Sign in with your email address and new password.';
       return reply.redirect('/sign-in', 303);
     },
   );

@@ -22,7 +22,11 @@ describe.each(testDialects())('signing in (%s)', (dialect) => {
     expect(first.statusCode).toBe(303);
     expect(first.headers.location).toBe('/sign-in?returnTo=%2Fadmin%2Fusers');
     await browser.get(first.headers.location as string);
-    const signIn = await browser.post('/sign-in', { email: user.email.toUpperCase(), password: testPassword, returnTo: '/admin/users' });
+    const signIn = await browser.post('/sign-in', {
+      email: user.email.toUpperCase(),
+      password: testPassword,
+      returnTo: '/admin/users',
+    });
     expect(signIn.statusCode).toBe(303);
     expect(signIn.headers.location).toBe('/admin/users');
     const home = await browser.get('/');
@@ -32,8 +36,14 @@ describe.each(testDialects())('signing in (%s)', (dialect) => {
   it('gives the same message for an unknown email and a wrong password', async () => {
     const user = await addUser(t, 'staff');
     const browser = agent(t.app);
-    const wrongPassword = await browser.post('/sign-in', { email: user.email, password: 'not the password at all' });
-    const unknownEmail = await browser.post('/sign-in', { email: 'nobody@example.test', password: 'not the password at all' });
+    const wrongPassword = await browser.post('/sign-in', {
+      email: user.email,
+      password: 'not the password at all',
+    });
+    const unknownEmail = await browser.post('/sign-in', {
+      email: 'nobody@example.test',
+      password: 'not the password at all',
+    });
     for (const response of [wrongPassword, unknownEmail]) {
       expect(response.statusCode).toBe(400);
       expect(response.body).toContain('There is a problem');
@@ -46,7 +56,11 @@ describe.each(testDialects())('signing in (%s)', (dialect) => {
     const user = await addUser(t, 'staff');
     const browser = agent(t.app);
     await browser.get('/sign-in');
-    const response = await browser.post('/sign-in', { email: user.email, password: testPassword }, { csrf: false });
+    const response = await browser.post(
+      '/sign-in',
+      { email: user.email, password: testPassword },
+      { csrf: false },
+    );
     expect(response.statusCode).toBe(403);
     expect(response.body).toContain('This form has expired');
   });
