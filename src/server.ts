@@ -11,7 +11,10 @@ import { createServices } from './services.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-export async function startServer(config: Config, options: { seedDemoIfEmpty: boolean }): Promise<void> {
+export async function startServer(
+  config: Config,
+  options: { seedDemoIfEmpty: boolean },
+): Promise<void> {
   const database = openDatabase(config.databaseUrl);
   await migrateToLatest(database);
   const services = createServices({ database, config, clock: systemClock });
@@ -49,7 +52,9 @@ export async function startServer(config: Config, options: { seedDemoIfEmpty: bo
     say(`A demo council has been set up. Sign in with any of these (password: ${demoPassword}):`);
     for (const signIn of signIns) say(`  ${signIn.role.padEnd(38)} ${signIn.email}`);
   } else if (options.seedDemoIfEmpty) {
-    say('Sign in with your Spotlight account (the demo accounts use the password shown when the demo was created).');
+    say(
+      'Sign in with your Spotlight account (the demo accounts use the password shown when the demo was created).',
+    );
   }
   say('');
 }

@@ -36,7 +36,10 @@ async function startProvider(): Promise<{ issuer: string; server: Server }> {
     claims: { openid: ['sub'], email: ['email'] },
     cookies: { keys: ['cookie-key-for-tests-only'] },
   });
-  server.on('request', provider.callback());
+  const handle = provider.callback();
+  server.on('request', (request, response) => {
+    void handle(request, response);
+  });
   return { issuer, server };
 }
 
