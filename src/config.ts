@@ -112,7 +112,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     councilName: e.COUNCIL_NAME,
     publicUrl: e.PUBLIC_URL,
-    logLevel: e.LOG_LEVEL,
+    // Production logs every request; a developer's terminal shows only what needs attention.
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'production' ? 'info' : 'warn'),
     trustProxy: e.TRUST_PROXY,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
