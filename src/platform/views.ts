@@ -55,7 +55,8 @@ export const setUpViews = fp(
         throwOnUndefined: false,
         trimBlocks: true,
         lstripBlocks: true,
-        noCache: !config.production,
+        // Templates reload on every request only while developing.
+        noCache: config.environment === 'development',
         onConfigure: (env: nunjucks.Environment) => {
           env.addFilter('date', formatDate);
           env.addFilter('dateTime', formatDateTime);
