@@ -10,7 +10,7 @@ const timeFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   hour: 'numeric',
   minute: '2-digit',
-  hour12: true,
+  hourCycle: 'h12',
 });
 
 /** "26 November 2026" from a calendar date (YYYY-MM-DD) or an instant. */

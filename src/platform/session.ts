@@ -74,7 +74,11 @@ export class DatabaseSessionStore {
 
   get(sessionId: string, callback: (error: unknown, session?: Session | null) => void): void {
     findSession(this.db, sha256(sessionId)).then((row) => {
-      if (!row || row.expires_at <= this.clock.now().toISOString()) return callback(null, null);
+      if (!row) return callback(null, null);
+      // An expired signed-in session is still returned so that the request hook sees it timed out
+      // (and the sign-in page can say so); the hook replaces it before anything else can use it.
+      if (row.expires_at <= this.clock.now().toISOString() && !row.account_id)
+        return callback(null, null);
       try {
         callback(null, JSON.parse(row.data) as Session);
       } catch {
@@ -124,12 +128,12 @@ export const setUpSession = fp(
       const now = opts.clock.now();
       if (sessionExpiry(session, policy, now) <= now) {
         request.sessionTimedOut = true;
-        await session.destroy();
+        await session.regenerate();
         return;
       }
       const actor = await opts.loadActor(session.accountId);
       if (!actor) {
-        await session.destroy();
+        await session.regenerate();
         return;
       }
       request.actor = actor;

@@ -110,8 +110,11 @@ export function createAccountsService(deps: {
     return { path: `/account/set-up/${token}`, expiresInHours: linkLifetimeHours[purpose] };
   }
 
-  async function accountOrThrow(id: string): Promise<AccountWithPersonRow> {
-    const row = await findAccountById(db, id);
+  async function accountOrThrow(
+    id: string,
+    executor: Kysely<Database> = db,
+  ): Promise<AccountWithPersonRow> {
+    const row = await findAccountById(executor, id);
     if (!row) throw new NotFound('Account');
     return row;
   }
@@ -216,7 +219,7 @@ export function createAccountsService(deps: {
     async resetPassword(ctx: RequestContext, accountId: string) {
       assertCan(ctx.actor, 'accounts:manage');
       return db.transaction().execute(async (trx) => {
-        const row = await accountOrThrow(accountId);
+        const row = await accountOrThrow(accountId, trx);
         if (row.status === 'disabled')
           throw new Invalid('account', `${row.name}'s account is disabled. Enable it first`);
         const link = await issueLink(
@@ -296,7 +299,7 @@ export function createAccountsService(deps: {
       if (ctx.actor.accountId === accountId)
         throw new Invalid('account', 'You cannot disable your own account');
       return db.transaction().execute(async (trx) => {
-        const row = await accountOrThrow(accountId);
+        const row = await accountOrThrow(accountId, trx);
         await updateAccount(trx, accountId, { status: 'disabled', updated_at: iso() });
         const ended = await deleteSessionsOfAccount(trx, accountId);
         await audit.record(
@@ -316,7 +319,7 @@ export function createAccountsService(deps: {
     async enable(ctx: RequestContext, accountId: string): Promise<Account> {
       assertCan(ctx.actor, 'accounts:manage');
       return db.transaction().execute(async (trx) => {
-        const row = await accountOrThrow(accountId);
+        const row = await accountOrThrow(accountId, trx);
         const status: AccountStatus = row.password_hash ? 'active' : 'invited';
         await updateAccount(trx, accountId, { status, updated_at: iso() });
         await audit.record(
@@ -333,7 +336,7 @@ export function createAccountsService(deps: {
       if (ctx.actor.accountId === accountId)
         throw new Invalid('role', 'You cannot change your own role. Ask another QA coordinator');
       return db.transaction().execute(async (trx) => {
-        const row = await accountOrThrow(accountId);
+        const row = await accountOrThrow(accountId, trx);
         await updateAccount(trx, accountId, { role, updated_at: iso() });
         await audit.record(
           ctx,
