@@ -1,0 +1,181 @@
+// Periods of leave or other unavailability: added with two GOV.UK date inputs, removed after a
+// confirmation. Spotlight planning honours them.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Invalid } from '../../../../platform/errors.js';
+import {
+  addError,
+  emptyErrors,
+  hasErrors,
+  rawValues,
+  type FormErrors,
+} from '../../../../platform/forms.js';
+import { formatDate } from '../../../../platform/format.js';
+import type { Services } from '../../../../services.js';
+import { nameProblem, reasonMessages, type Person } from '../../directory.service.js';
+import { asText, contextOf, manage } from '../common.js';
+
+type Part = 'day' | 'month' | 'year';
+export type DateResult = { date: string } | { message: string; parts: Part[] };
+
+const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** Reads a GOV.UK date input, with the Design System's error messages. Months may be words. */
+export function parseDateInput(
+  values: Record<string, unknown>,
+  prefix: string,
+  label: string,
+): DateResult {
+  const text = (part: Part) => asText(values[`${prefix}-${part}`]).trim();
+  const typed = { day: text('day'), month: text('month'), year: text('year') };
+  const missing = (['day', 'month', 'year'] as const).filter((part) => typed[part] === '');
+  if (missing.length === 3) return { message: `Enter the ${label.toLowerCase()}`, parts: [] };
+  if (missing.length > 0)
+    return { message: `${label} must include a ${missing.join(' and ')}`, parts: missing };
+  const monthWord = months.indexOf(typed.month.slice(0, 3).toLowerCase());
+  const month = /^\d{1,2}$/.test(typed.month) ? Number(typed.month) : monthWord + 1;
+  const day = /^\d{1,2}$/.test(typed.day) ? Number(typed.day) : 0;
+  if (!/^\d{4}$/.test(typed.year)) {
+    return /^\d+$/.test(typed.year)
+      ? { message: 'Year must include 4 numbers', parts: ['year'] }
+      : { message: `${label} must be a real date`, parts: ['year'] };
+  }
+  const year = Number(typed.year);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real =
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCMonth() === month - 1;
+  if (!real || year < 1900) return { message: `${label} must be a real date`, parts: [] };
+  return { date: date.toISOString().slice(0, 10) };
+}
+
+/** The leave form: both dates, then the end not before the start, then the reason. */
+export function parseLeaveForm(body: unknown) {
+  const values = rawValues(body);
+  const errors = emptyErrors();
+  const errorParts: Record<string, Part[]> = {};
+  const dates: Record<string, string> = {};
+  for (const [prefix, label] of [
+    ['from', 'Start date'],
+    ['to', 'End date'],
+  ] as const) {
+    const result = parseDateInput(values, prefix, label);
+    if ('date' in result) dates[prefix] = result.date;
+    else {
+      addError(errors, prefix, result.message, `#${prefix}-${result.parts[0] ?? 'day'}`);
+      errorParts[prefix] = result.parts;
+    }
+  }
+  if (dates.from && dates.to && dates.to < dates.from) {
+    addError(errors, 'to', 'End date must be the same as or after the start date', '#to-day');
+  }
+  const reason = asText(values.reason);
+  const reasonProblem = reason.trim() === '' ? undefined : nameProblem(reason, reasonMessages);
+  if (reasonProblem) addError(errors, 'reason', reasonProblem);
+  if (hasErrors(errors) || !dates.from || !dates.to)
+    return { ok: false as const, errors, errorParts, values };
+  return {
+    ok: true as const,
+    value: { from: dates.from, to: dates.to, reason: reason.trim() === '' ? null : reason },
+  };
+}
+
+function dateItems(parts: Part[] | undefined) {
+  return (['day', 'month', 'year'] as const).map((name) => ({
+    name,
+    classes: name === 'year' ? 'govuk-input--width-4' : 'govuk-input--width-2',
+    ...(parts && parts.length > 0 ? { error: parts.includes(name) } : {}),
+  }));
+}
+
+type LeaveParams = { Params: { id: string; leaveId: string } };
+
+export async function leavePages(app: FastifyInstance, services: Services) {
+  const { directory } = services;
+
+  async function form(
+    reply: FastifyReply,
+    person: Person,
+    data: {
+      values: Record<string, unknown>;
+      errors?: FormErrors;
+      errorParts?: Record<string, Part[]>;
+    },
+    status = 200,
+  ) {
+    return reply.page(
+      'features/directory/pages/people/leave-form.njk',
+      {
+        person,
+        values: data.values,
+        errors: data.errors,
+        fromItems: dateItems(data.errorParts?.from),
+        toItems: dateItems(data.errorParts?.to),
+        backLink: `/directory/people/${person.id}`,
+      },
+      status,
+    );
+  }
+
+  app.get<LeaveParams>('/directory/people/:id/leave/new', manage, async (request, reply) => {
+    const { person } = await directory.getPerson(contextOf(request), request.params.id);
+    return form(reply, person, { values: {} });
+  });
+
+  app.post<LeaveParams>('/directory/people/:id/leave/new', manage, async (request, reply) => {
+    const ctx = contextOf(request);
+    const { person } = await directory.getPerson(ctx, request.params.id);
+    const parsed = parseLeaveForm(request.body);
+    if (!parsed.ok) return form(reply, person, parsed, 400);
+    try {
+      await directory.addLeave(ctx, person.id, parsed.value);
+    } catch (error) {
+      if (!(error instanceof Invalid)) throw error;
+      const errors = addError(emptyErrors(), error.field, error.message, `#${error.field}`);
+      return form(reply, person, { values: rawValues(request.body), errors }, 400);
+    }
+    request.session.flash = 'Leave added';
+    return reply.redirect(`/directory/people/${person.id}`, 303);
+  });
+
+  app.get<LeaveParams>(
+    '/directory/people/:id/leave/:leaveId/remove',
+    manage,
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const { person } = await directory.getPerson(ctx, request.params.id);
+      const leave = await directory.getLeave(ctx, person.id, request.params.leaveId);
+      const href = `/directory/people/${person.id}`;
+      const period =
+        leave.from === leave.to
+          ? `on ${formatDate(leave.from)}`
+          : `from ${formatDate(leave.from)} to ${formatDate(leave.to)}`;
+      return reply.page('features/directory/pages/confirm.njk', {
+        caption: person.name,
+        heading: 'Remove this leave?',
+        paragraphs: [
+          `Leave ${period}${leave.reason ? ` (${leave.reason})` : ''}.`,
+          'Spotlight will treat them as available on these dates.',
+        ],
+        action: `${href}/leave/${leave.id}/remove`,
+        button: 'Remove leave',
+        warning: true,
+        cancelHref: href,
+        backLink: href,
+      });
+    },
+  );
+
+  app.post<LeaveParams>(
+    '/directory/people/:id/leave/:leaveId/remove',
+    manage,
+    async (request, reply) => {
+      const { id, leaveId } = request.params;
+      await directory.removeLeave(contextOf(request), id, leaveId);
+      request.session.flash = 'Leave removed';
+      return reply.redirect(`/directory/people/${id}`, 303);
+    },
+  );
+}
