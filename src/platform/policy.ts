@@ -79,3 +79,67 @@ export function rolesWith(permission: Permission): readonly Role[] {
   if (permission === 'public' || permission === 'signed-in') return roles;
   return grants[permission];
 }
+
+// Permissions that depend on the thing touched. Being in one Spotlight gives access to that
+// Spotlight's children's case numbers and nothing else; managing a team gives its staff list.
+
+/** Who is who around one team: its managers and its Head of Service. */
+export interface TeamContext {
+  readonly managerPersonIds: readonly string[];
+  readonly headOfServicePersonId: string | null;
+}
+
+/** Who is who in one Spotlight: its Lead, its team members and the team it visits. */
+export interface SpotlightContext {
+  readonly leadPersonId: string | null;
+  readonly memberPersonIds: readonly string[];
+  readonly visitedTeam: TeamContext;
+}
+
+export type TeamPermission = 'team:manage-rota';
+export type SpotlightPermission =
+  'spotlight:view-case-numbers' | 'spotlight:lead' | 'spotlight:own-actions';
+
+function managesTeam(actor: Actor, team: TeamContext): boolean {
+  return (
+    team.managerPersonIds.includes(actor.personId) || team.headOfServicePersonId === actor.personId
+  );
+}
+
+export function canForTeam(
+  actor: Actor | undefined,
+  permission: TeamPermission,
+  team: TeamContext,
+): boolean {
+  if (!actor) return false;
+  switch (permission) {
+    case 'team:manage-rota':
+      return actor.role === 'qa-coordinator' || managesTeam(actor, team);
+  }
+}
+
+export function canForSpotlight(
+  actor: Actor | undefined,
+  permission: SpotlightPermission,
+  spotlight: SpotlightContext,
+): boolean {
+  if (!actor) return false;
+  const isLead = spotlight.leadPersonId === actor.personId;
+  switch (permission) {
+    case 'spotlight:view-case-numbers':
+      // The QA coordinator sees the programme's status, not the children: only the Spotlight Team does.
+      return isLead || spotlight.memberPersonIds.includes(actor.personId);
+    case 'spotlight:lead':
+      return isLead;
+    case 'spotlight:own-actions':
+      return managesTeam(actor, spotlight.visitedTeam);
+  }
+}
+
+export function assertCanForSpotlight(
+  actor: Actor | undefined,
+  permission: SpotlightPermission,
+  spotlight: SpotlightContext,
+): asserts actor is Actor {
+  if (!canForSpotlight(actor, permission, spotlight)) throw new Forbidden();
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import {
+  can,
+  canForSpotlight,
+  canForTeam,
+  roles,
+  rolesWith,
+  type Actor,
+  type Role,
+} from './policy.js';
+
+const actor = (role: Role, personId = `person-${role}`): Actor => ({
+  accountId: `account-${personId}`,
+  personId,
+  name: 'Test',
+  role,
+});
+
+const team = { managerPersonIds: ['tm-1', 'tm-2'], headOfServicePersonId: 'hos-1' };
+const spotlight = {
+  leadPersonId: 'lead-1',
+  memberPersonIds: ['m-1', 'm-2', 'm-3'],
+  visitedTeam: team,
+};
+
+describe('who may do what', () => {
+  it('lets only the QA coordinator manage the directory, accounts and the audit log', () => {
+    for (const permission of ['directory:manage', 'accounts:manage', 'audit:view'] as const) {
+      expect(roles.filter((role) => can(actor(role), permission))).toEqual(['qa-coordinator']);
+    }
+  });
+
+  it('lets managers, but not staff, see the directory', () => {
+    expect(can(actor('team-manager'), 'directory:view')).toBe(true);
+    expect(can(actor('staff'), 'directory:view')).toBe(false);
+    expect(rolesWith('directory:view')).not.toContain('staff');
+  });
+
+  it('lets nobody signed out past a public page', () => {
+    expect(can(undefined, 'public')).toBe(true);
+    expect(can(undefined, 'signed-in')).toBe(false);
+    expect(can(undefined, 'directory:view')).toBe(false);
+  });
+
+  it('lets a team’s own managers and Head of Service manage its rota, and nobody else but the QA team', () => {
+    expect(canForTeam(actor('team-manager', 'tm-2'), 'team:manage-rota', team)).toBe(true);
+    expect(canForTeam(actor('head-of-service', 'hos-1'), 'team:manage-rota', team)).toBe(true);
+    expect(canForTeam(actor('team-manager', 'tm-other'), 'team:manage-rota', team)).toBe(false);
+    expect(canForTeam(actor('qa-coordinator'), 'team:manage-rota', team)).toBe(true);
+    expect(canForTeam(undefined, 'team:manage-rota', team)).toBe(false);
+  });
+
+  it('shows a Spotlight’s case numbers to its Lead and members only, whatever their role', () => {
+    expect(
+      canForSpotlight(actor('senior-leader', 'lead-1'), 'spotlight:view-case-numbers', spotlight),
+    ).toBe(true);
+    expect(canForSpotlight(actor('staff', 'm-3'), 'spotlight:view-case-numbers', spotlight)).toBe(
+      true,
+    );
+    expect(canForSpotlight(actor('staff', 'm-9'), 'spotlight:view-case-numbers', spotlight)).toBe(
+      false,
+    );
+    expect(canForSpotlight(actor('qa-coordinator'), 'spotlight:view-case-numbers', spotlight)).toBe(
+      false,
+    );
+    expect(canForSpotlight(actor('senior-leader', 'lead-2'), 'spotlight:lead', spotlight)).toBe(
+      false,
+    );
+  });
+
+  it('gives the visited team’s managers its actions', () => {
+    expect(canForSpotlight(actor('team-manager', 'tm-1'), 'spotlight:own-actions', spotlight)).toBe(
+      true,
+    );
+    expect(canForSpotlight(actor('staff', 'm-1'), 'spotlight:own-actions', spotlight)).toBe(false);
+  });
+});
