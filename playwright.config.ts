@@ -52,6 +52,9 @@ export default defineConfig({
     {
       name: 'no-javascript',
       use: { ...chromium, viewport: { width: 1280, height: 800 }, javaScriptEnabled: false },
+      // The timeout warning is JavaScript; without it the server asks people to sign in again
+      // (proved in test/security/sessions.test.ts with the server's clock).
+      testIgnore: /session-timeout-warning/,
     },
     {
       name: 'mobile-320',

@@ -18,9 +18,12 @@ export function startTimeoutWarning(dialog) {
   let deadline = Date.now() + idle * 1000;
   let timer;
 
+  // Time is up: sign out on the server too, then ask the user to sign in again and come back here.
   const signedOut = () => {
-    const back = window.location.pathname + window.location.search;
-    window.location.assign(`/sign-in?timedOut=1&returnTo=${encodeURIComponent(back)}`);
+    const signOut = document.getElementById('timeout-sign-out');
+    signOut.elements.timedOut.value = '1';
+    signOut.elements.returnTo.value = window.location.pathname + window.location.search;
+    signOut.submit();
   };
 
   const tick = () => {

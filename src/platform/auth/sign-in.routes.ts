@@ -102,6 +102,14 @@ export async function signInRoutes(app: FastifyInstance, opts: { services: Servi
   app.post('/sign-out', { config: { permission: 'public' } }, async (request, reply) => {
     await accounts.recordSignOut({ actor: request.actor, requestId: request.id });
     await request.session.destroy();
+    // The timeout warning signs people out when time is up: they are asked to sign in again.
+    const body = (request.body ?? {}) as { timedOut?: unknown; returnTo?: unknown };
+    if (body.timedOut === '1') {
+      return reply.redirect(
+        `/sign-in?timedOut=1&returnTo=${encodeURIComponent(safeReturnTo(body.returnTo))}`,
+        303,
+      );
+    }
     return reply.redirect('/signed-out', 303);
   });
 
