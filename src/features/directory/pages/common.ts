@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { RequestContext } from '../../../platform/context.js';
 import { Invalid } from '../../../platform/errors.js';
 import { can, type Permission } from '../../../platform/policy.js';
-import { nameProblem, type NameMessages } from '../directory.service.js';
+import { nameProblem, type NameMessages } from '../directory.rules.js';
 
 export const view = { config: { permission: 'directory:view' as Permission } };
 export const manage = { config: { permission: 'directory:manage' as Permission } };

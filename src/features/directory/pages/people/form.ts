@@ -3,13 +3,9 @@ import { z } from 'zod';
 import { jobRoleNames, jobRoles } from '../../../../core/job-roles.js';
 import type { RequestContext } from '../../../../platform/context.js';
 import type { FormErrors } from '../../../../platform/forms.js';
-import {
-  emailProblem,
-  personNameMessages,
-  type DirectoryService,
-  type Person,
-  type PersonInput,
-} from '../../directory.service.js';
+import type { Person, PersonInput } from '../../directory.model.js';
+import { emailProblem, personNameMessages } from '../../directory.rules.js';
+import type { DirectoryService } from '../../directory.service.js';
 import {
   nameField,
   optionalId,

@@ -10,7 +10,7 @@ import {
   type FormErrors,
 } from '../../../../platform/forms.js';
 import type { Services } from '../../../../services.js';
-import type { Person } from '../../directory.service.js';
+import type { Person } from '../../directory.model.js';
 import { canManage, conflictPage, contextOf, manage, versionOf, view } from '../common.js';
 import { personConflictRows, personFormData, personSchema, personValues } from './form.js';
 

@@ -11,7 +11,8 @@ import {
 } from '../../../../platform/forms.js';
 import { formatDate } from '../../../../platform/format.js';
 import type { Services } from '../../../../services.js';
-import { nameProblem, reasonMessages, type Person } from '../../directory.service.js';
+import type { Person } from '../../directory.model.js';
+import { nameProblem, reasonMessages } from '../../directory.rules.js';
 import { asText, contextOf, manage } from '../common.js';
 
 type Part = 'day' | 'month' | 'year';

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { isJobRole, jobRoleNames } from '../../../../core/job-roles.js';
 import { parseForm, type FormErrors } from '../../../../platform/forms.js';
 import type { Services } from '../../../../services.js';
-import type { PeopleFilter } from '../../directory.repository.js';
-import type { Person } from '../../directory.service.js';
+import type { Person } from '../../directory.model.js';
+import type { PeopleFilter } from '../../people.repository.js';
 import { canManage, contextOf, selectItems, view } from '../common.js';
 import { jobRoleChoices } from './form.js';
 

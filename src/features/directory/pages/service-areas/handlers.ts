@@ -9,7 +9,8 @@ import {
   type FormErrors,
 } from '../../../../platform/forms.js';
 import type { Services } from '../../../../services.js';
-import { serviceAreaNameMessages, type ServiceArea } from '../../directory.service.js';
+import type { ServiceArea } from '../../directory.model.js';
+import { serviceAreaNameMessages } from '../../directory.rules.js';
 import {
   canManage,
   conflictPage,

@@ -3,13 +3,9 @@ import { z } from 'zod';
 import { jobRoleNames, recordingSystems } from '../../../../core/job-roles.js';
 import type { RequestContext } from '../../../../platform/context.js';
 import type { FormErrors } from '../../../../platform/forms.js';
-import {
-  teamNameMessages,
-  type Candidate,
-  type DirectoryService,
-  type Team,
-  type TeamInput,
-} from '../../directory.service.js';
+import type { Candidate, Team, TeamInput } from '../../directory.model.js';
+import { teamNameMessages } from '../../directory.rules.js';
+import type { DirectoryService } from '../../directory.service.js';
 import {
   asList,
   checkboxItems,

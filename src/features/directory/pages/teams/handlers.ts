@@ -10,7 +10,7 @@ import {
   type FormErrors,
 } from '../../../../platform/forms.js';
 import type { Services } from '../../../../services.js';
-import type { Team } from '../../directory.service.js';
+import type { Team } from '../../directory.model.js';
 import {
   canManage,
   conflictPage,
