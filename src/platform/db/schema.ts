@@ -13,6 +13,7 @@ import type {
   TeamManagerTable,
   TeamTable,
 } from '../../features/directory/directory.table.js';
+import type { DirectoryImportTable } from '../../features/directory/import/import.table.js';
 
 export interface Database {
   service_area: ServiceAreaTable;
@@ -25,4 +26,5 @@ export interface Database {
   session: SessionTable;
   sign_in_failure: SignInFailureTable;
   audit_event: AuditEventTable;
+  directory_import: DirectoryImportTable;
 }

@@ -1,0 +1,184 @@
+// All SQL for importing and exporting the directory: reading the whole directory at once, writing
+// an import's rows, and keeping pending imports.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../platform/db/schema.js';
+import type { PersonTable, ServiceAreaTable, TeamTable } from '../directory.table.js';
+import type { DirectoryImportTable } from './import.table.js';
+
+type Db = Kysely<Database>;
+
+export interface DirectoryRows {
+  serviceAreas: Pick<ServiceAreaTable, 'id' | 'name' | 'name_key' | 'active'>[];
+  teams: Pick<
+    TeamTable,
+    | 'id'
+    | 'name'
+    | 'name_key'
+    | 'service_area_id'
+    | 'head_of_service_id'
+    | 'recording_system'
+    | 'active'
+    | 'version'
+  >[];
+  teamManagers: { team_id: string; person_id: string }[];
+  people: Pick<
+    PersonTable,
+    | 'id'
+    | 'name'
+    | 'email'
+    | 'job_role'
+    | 'home_team_id'
+    | 'slt_member'
+    | 'can_review'
+    | 'active'
+    | 'version'
+  >[];
+}
+
+/** The whole directory, as an import checks it and an export writes it. */
+export async function loadDirectory(db: Db): Promise<DirectoryRows> {
+  const serviceAreas = await db
+    .selectFrom('service_area')
+    .select(['id', 'name', 'name_key', 'active'])
+    .orderBy('name_key')
+    .execute();
+  const teams = await db
+    .selectFrom('team')
+    .select([
+      'id',
+      'name',
+      'name_key',
+      'service_area_id',
+      'head_of_service_id',
+      'recording_system',
+      'active',
+      'version',
+    ])
+    .orderBy('name_key')
+    .execute();
+  const teamManagers = await db
+    .selectFrom('team_manager')
+    .select(['team_id', 'person_id'])
+    .execute();
+  const people = await db
+    .selectFrom('person')
+    .select([
+      'id',
+      'name',
+      'email',
+      'job_role',
+      'home_team_id',
+      'slt_member',
+      'can_review',
+      'active',
+      'version',
+    ])
+    .orderBy('email')
+    .execute();
+  return { serviceAreas, teams, teamManagers, people };
+}
+
+export async function insertServiceArea(db: Db, row: ServiceAreaTable): Promise<void> {
+  await db.insertInto('service_area').values(row).execute();
+}
+
+export async function insertTeam(db: Db, row: TeamTable): Promise<void> {
+  await db.insertInto('team').values(row).execute();
+}
+
+/** False when somebody changed the team since it was read. */
+export async function updateTeam(
+  db: Db,
+  id: string,
+  version: number,
+  changes: Partial<Omit<TeamTable, 'id' | 'version' | 'created_at'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('team')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function replaceTeamManagers(db: Db, teamId: string, personIds: string[]) {
+  await db.deleteFrom('team_manager').where('team_id', '=', teamId).execute();
+  if (personIds.length === 0) return;
+  await db
+    .insertInto('team_manager')
+    .values(personIds.map((personId) => ({ team_id: teamId, person_id: personId })))
+    .execute();
+}
+
+export async function insertPerson(db: Db, row: PersonTable): Promise<void> {
+  await db.insertInto('person').values(row).execute();
+}
+
+/** False when somebody changed the person since they were read. */
+export async function updatePerson(
+  db: Db,
+  id: string,
+  version: number,
+  changes: Partial<Omit<PersonTable, 'id' | 'version' | 'created_at'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('person')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+// Pending imports
+
+export async function insertImport(db: Db, row: DirectoryImportTable): Promise<void> {
+  await db.insertInto('directory_import').values(row).execute();
+}
+
+/** An import, only for the account that uploaded it. */
+export async function findImport(
+  db: Db,
+  id: string,
+  accountId: string,
+): Promise<DirectoryImportTable | undefined> {
+  return db
+    .selectFrom('directory_import')
+    .selectAll()
+    .where('id', '=', id)
+    .where('created_by_account_id', '=', accountId)
+    .executeTakeFirst();
+}
+
+/** Moves a pending import on (to done or abandoned) and forgets its rows; false if not pending. */
+export async function finishImport(
+  db: Db,
+  id: string,
+  status: 'done' | 'abandoned',
+  at: string,
+  emptyRows: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('directory_import')
+    .set({ status, completed_at: at, rows: emptyRows })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A new upload replaces the same person's earlier pending ones. */
+export async function abandonPendingImports(
+  db: Db,
+  accountId: string,
+  at: string,
+  emptyRows: string,
+): Promise<void> {
+  await db
+    .updateTable('directory_import')
+    .set({ status: 'abandoned', completed_at: at, rows: emptyRows })
+    .where('created_by_account_id', '=', accountId)
+    .where('status', '=', 'pending')
+    .execute();
+}
