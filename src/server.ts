@@ -31,6 +31,7 @@ export async function startServer(
       app.log.warn({ err: error }, 'could not remove expired sessions'),
     );
     void services.accounts.purgeOldFailures().catch(() => undefined);
+    void services.directoryImport.abandonStale().catch(() => undefined);
   }, 10 * 60_000);
   housekeeping.unref();
 

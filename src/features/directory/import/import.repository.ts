@@ -182,3 +182,19 @@ export async function abandonPendingImports(
     .where('status', '=', 'pending')
     .execute();
 }
+
+/** Uploads nobody confirmed hold names and emails: after a while they are abandoned and emptied. */
+export async function abandonStaleImports(
+  db: Db,
+  before: string,
+  at: string,
+  emptyRows: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('directory_import')
+    .set({ status: 'abandoned', completed_at: at, rows: emptyRows })
+    .where('status', '=', 'pending')
+    .where('created_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -184,5 +184,11 @@ export function createDirectoryImportService(deps: {
 
     exportCsv: (ctx: RequestContext) => download(ctx, 'csv'),
     exportXlsx: (ctx: RequestContext) => download(ctx, 'xlsx'),
+
+    /** Housekeeping: uploads left unconfirmed for a day are abandoned and their rows forgotten. */
+    async abandonStale(): Promise<number> {
+      const cutoff = new Date(clock.now().getTime() - 24 * 3_600_000).toISOString();
+      return repo.abandonStaleImports(db, cutoff, now(), noRows);
+    },
   };
 }
