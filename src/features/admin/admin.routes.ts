@@ -1,5 +1,12 @@
-// Administration by the QA coordinator: accounts and the audit log. (Being built.)
+// Administration by the QA coordinator: who can sign in to Spotlight, and the audit log.
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.js';
+import { accountRoutes } from './account.routes.js';
+import { auditLogRoutes } from './audit-log.routes.js';
+import { usersRoutes } from './users.routes.js';
 
-export async function adminRoutes(_app: FastifyInstance, _opts: { services: Services }) {}
+export async function adminRoutes(app: FastifyInstance, opts: { services: Services }) {
+  await app.register(usersRoutes, opts);
+  await app.register(accountRoutes, opts);
+  await app.register(auditLogRoutes, opts);
+}

@@ -221,7 +221,7 @@ export function createAccountsService(deps: {
       return db.transaction().execute(async (trx) => {
         const row = await accountOrThrow(accountId, trx);
         if (row.status === 'disabled')
-          throw new Invalid('account', `${row.name}'s account is disabled. Enable it first`);
+          throw new Invalid('account', `${row.name}’s account is disabled. Enable it first`);
         const link = await issueLink(
           ctx,
           accountId,

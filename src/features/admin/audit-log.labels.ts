@@ -1,0 +1,49 @@
+// What each kind of audit entry means, in words for the audit log page. An action not listed here
+// is shown as it is stored, so a new kind of entry is never hidden.
+
+const actionLabels: Record<string, string> = {
+  'signed-in': 'Signed in',
+  'signed-out': 'Signed out',
+  'account.invited': 'Invited a user',
+  'account.password-reset-link-created': 'Created a password link',
+  'account.password-set': 'Set their password with a link',
+  'account.disabled': 'Disabled an account',
+  'account.enabled': 'Enabled an account',
+  'account.role-changed': 'Changed a user’s role',
+  'audit-log.viewed': 'Viewed children’s case numbers in the audit log',
+  'service-area.created': 'Added a service area',
+  'service-area.changed': 'Changed a service area',
+  'service-area.deactivated': 'Deactivated a service area',
+  'service-area.reactivated': 'Reactivated a service area',
+  'team.created': 'Added a team',
+  'team.changed': 'Changed a team',
+  'team.deactivated': 'Deactivated a team',
+  'team.reactivated': 'Reactivated a team',
+  'person.created': 'Added a person to the directory',
+  'person.changed': 'Changed a person in the directory',
+  'person.deactivated': 'Deactivated a person in the directory',
+  'person.reactivated': 'Reactivated a person in the directory',
+  'person.leave-added': 'Added leave',
+  'person.leave-removed': 'Removed leave',
+};
+
+export function actionLabel(action: string): string {
+  return actionLabels[action] ?? action;
+}
+
+const objectTypeLabels: Record<string, string> = {
+  account: 'User',
+  person: 'Person',
+  team: 'Team',
+  'service-area': 'Service area',
+  'audit-log': 'Audit log',
+};
+
+/** "service-area" reads as "Service area"; a type not listed is tidied the same way. */
+export function objectTypeLabel(objectType: string | null): string {
+  if (!objectType) return '';
+  const known = objectTypeLabels[objectType];
+  if (known) return known;
+  const words = objectType.replace(/[-_.]+/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
