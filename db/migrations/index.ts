@@ -5,10 +5,12 @@ import * as createDirectory from './2026_11_26_0800_create_directory.js';
 import * as createAccountsAndSessions from './2026_11_26_0810_create_accounts_and_sessions.js';
 import * as createAuditLog from './2026_11_26_0820_create_audit_log.js';
 import * as createDirectoryImport from './2026_11_26_0900_create_directory_import.js';
+import * as createTimetable from './2026_11_26_1000_create_timetable.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0800_create_directory': createDirectory,
   '2026_11_26_0810_create_accounts_and_sessions': createAccountsAndSessions,
   '2026_11_26_0820_create_audit_log': createAuditLog,
   '2026_11_26_0900_create_directory_import': createDirectoryImport,
+  '2026_11_26_1000_create_timetable': createTimetable,
 };

@@ -40,6 +40,9 @@ export const permissions = [
   'directory:manage',
   'accounts:manage',
   'audit:view',
+  'timetable:view',
+  'timetable:manage',
+  'rota:nominate',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -58,6 +61,11 @@ const grants: Record<Exclude<Permission, 'public' | 'signed-in'>, readonly Role[
   'directory:manage': ['qa-coordinator'],
   'accounts:manage': ['qa-coordinator'],
   'audit:view': ['qa-coordinator'],
+  // Managers and leaders see the whole year's timetable; the QA and Safeguarding Team runs it.
+  'timetable:view': managers,
+  'timetable:manage': ['qa-coordinator'],
+  // Managers nominate their own staff for the rota (which team's staff: canForTeam 'team:manage-rota').
+  'rota:nominate': ['qa-coordinator', 'head-of-service', 'team-manager'],
 };
 
 export function can(actor: Actor | undefined, permission: Permission): boolean {

@@ -36,6 +36,8 @@ export interface PersonTable {
   home_team_id: string | null;
   slt_member: number;
   can_review: number;
+  /** Nominated by their manager for the Spotlight rota (0/1; the database makes it 0 unless set). */
+  on_rota?: number;
   active: number;
   version: number;
   created_at: string;

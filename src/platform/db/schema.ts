@@ -14,6 +14,13 @@ import type {
   TeamTable,
 } from '../../features/directory/directory.table.js';
 import type { DirectoryImportTable } from '../../features/directory/import/import.table.js';
+import type {
+  PlanChangeTable,
+  SpotlightMemberTable,
+  SpotlightTable,
+  TimetableNoticeTable,
+  TimetablePlanTable,
+} from '../../features/timetable/timetable.table.js';
 
 export interface Database {
   service_area: ServiceAreaTable;
@@ -27,4 +34,9 @@ export interface Database {
   sign_in_failure: SignInFailureTable;
   audit_event: AuditEventTable;
   directory_import: DirectoryImportTable;
+  timetable_plan: TimetablePlanTable;
+  spotlight: SpotlightTable;
+  spotlight_member: SpotlightMemberTable;
+  plan_change: PlanChangeTable;
+  timetable_notice: TimetableNoticeTable;
 }
