@@ -26,11 +26,18 @@ describe('loadConfig', () => {
       sessionAbsoluteHours: 12,
       councilName: 'Brackenshire Council',
       publicUrl: undefined,
-      logLevel: 'info',
+      logLevel: 'warn',
       trustProxy: false,
     });
     expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('logs every request in production, and only what needs attention while developing', () => {
+    const secret = { SESSION_SECRET: 'a'.repeat(40) };
+    expect(loadConfig({ NODE_ENV: 'production', ...secret }).logLevel).toBe('info');
+    expect(loadConfig({}).logLevel).toBe('warn');
+    expect(loadConfig({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
   });
 
   it('treats empty settings as not set', () => {

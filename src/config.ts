@@ -23,9 +23,7 @@ const schema = z
     SESSION_ABSOLUTE_HOURS: numberFrom(12, 1, 7 * 24),
     COUNCIL_NAME: z.string().trim().min(1).max(120).default('Brackenshire Council'),
     PUBLIC_URL: z.url().optional(),
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-      .default('info'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     OIDC_ISSUER: z.url().optional(),
     OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
