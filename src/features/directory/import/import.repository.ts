@@ -78,59 +78,6 @@ export async function loadDirectory(db: Db): Promise<DirectoryRows> {
   return { serviceAreas, teams, teamManagers, people };
 }
 
-export async function insertServiceArea(db: Db, row: ServiceAreaTable): Promise<void> {
-  await db.insertInto('service_area').values(row).execute();
-}
-
-export async function insertTeam(db: Db, row: TeamTable): Promise<void> {
-  await db.insertInto('team').values(row).execute();
-}
-
-/** False when somebody changed the team since it was read. */
-export async function updateTeam(
-  db: Db,
-  id: string,
-  version: number,
-  changes: Partial<Omit<TeamTable, 'id' | 'version' | 'created_at'>>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('team')
-    .set({ ...changes, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-export async function replaceTeamManagers(db: Db, teamId: string, personIds: string[]) {
-  await db.deleteFrom('team_manager').where('team_id', '=', teamId).execute();
-  if (personIds.length === 0) return;
-  await db
-    .insertInto('team_manager')
-    .values(personIds.map((personId) => ({ team_id: teamId, person_id: personId })))
-    .execute();
-}
-
-export async function insertPerson(db: Db, row: PersonTable): Promise<void> {
-  await db.insertInto('person').values(row).execute();
-}
-
-/** False when somebody changed the person since they were read. */
-export async function updatePerson(
-  db: Db,
-  id: string,
-  version: number,
-  changes: Partial<Omit<PersonTable, 'id' | 'version' | 'created_at'>>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('person')
-    .set({ ...changes, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
 // Pending imports
 
 export async function insertImport(db: Db, row: DirectoryImportTable): Promise<void> {

@@ -6,7 +6,9 @@ import { fromDbBool, toDbBool } from '../../../platform/db/convert.js';
 import type { Database } from '../../../platform/db/schema.js';
 import { newId } from '../../../platform/ids.js';
 import type { DirectoryRows } from './import.repository.js';
-import * as repo from './import.repository.js';
+import { insertPerson, updatePerson } from '../people.repository.js';
+import { insertServiceArea } from '../service-areas.repository.js';
+import { insertTeam, replaceTeamManagers, updateTeam } from '../teams.repository.js';
 import type { DirectorySnapshot, ImportPlan } from './import.plan.js';
 
 /** Somebody changed a person or team between reading the directory and writing the import. */
@@ -53,7 +55,7 @@ export async function writePlan(
   const areaIds = new Map(directory.serviceAreas.map((a) => [a.key, a.id]));
   for (const area of plan.newServiceAreas) {
     const id = newId();
-    await repo.insertServiceArea(trx, {
+    await insertServiceArea(trx, {
       ...{ id, name: area.name, name_key: area.key, active: 1, version: 1 },
       ...stamps,
     });
@@ -80,7 +82,7 @@ export async function writePlan(
     };
     const fields = { name: person.name, job_role: person.jobRole, ...homeTeam, ...flags };
     if (person.action === 'add') {
-      await repo.insertPerson(trx, {
+      await insertPerson(trx, {
         ...{ id: must(personIds, person.email), email: person.email, home_team_id: null },
         ...{ slt_member: 0, can_review: 0, active: 1, version: 1 },
         ...fields,
@@ -88,9 +90,7 @@ export async function writePlan(
       });
     } else {
       const current = must(people, person.email);
-      if (
-        !(await repo.updatePerson(trx, current.id, current.version, { ...fields, updated_at: at }))
-      )
+      if (!(await updatePerson(trx, current.id, current.version, { ...fields, updated_at: at })))
         throw new DirectoryChanged();
     }
   }
@@ -110,19 +110,19 @@ export async function writePlan(
       ...{ service_area_id: must(areaIds, team.serviceAreaKey), ...head },
     };
     if (team.action === 'add') {
-      await repo.insertTeam(trx, {
+      await insertTeam(trx, {
         ...{ id, head_of_service_id: null, active: 1, version: 1 },
         ...fields,
         ...stamps,
       });
     } else {
       const current = must(teams, team.key);
-      if (!(await repo.updateTeam(trx, id, current.version, { ...fields, updated_at: at })))
+      if (!(await updateTeam(trx, id, current.version, { ...fields, updated_at: at })))
         throw new DirectoryChanged();
     }
     if (team.managerEmails && (team.action === 'add' || team.changes.includes('Team managers'))) {
       const managerIds = team.managerEmails.map((email) => must(personIds, email));
-      await repo.replaceTeamManagers(trx, id, managerIds);
+      await replaceTeamManagers(trx, id, managerIds);
     }
   }
 }
