@@ -1,5 +1,15 @@
 // The `spotlight` command: serve, migrate and seed --demo. Later stages add their own commands.
+import { readFile } from 'node:fs/promises';
 import { loadConfig, ConfigError } from './config.js';
+import { parsePlanInput } from './core/rota/plan-input.js';
+import { solvePlan } from './core/rota/solve.js';
+import {
+  addWorkingDays,
+  bankHolidayRegions,
+  isCalendarDate,
+  workingDaysBefore,
+  type BankHolidayRegion,
+} from './core/working-days.js';
 import { demoPassword, seedDemoCouncil } from './demo/seed.js';
 import { systemClock } from './platform/clock.js';
 import { openDatabase } from './platform/db/database.js';
@@ -13,6 +23,11 @@ Commands:
   serve [--seed-demo-if-empty]   start the web service (PORT, default 3000)
   migrate                        bring the database up to date
   seed --demo                    add the demo council (running it twice changes nothing)
+  working-days add|before <YYYY-MM-DD> <N> [--region england-and-wales|scotland|northern-ireland]
+                                 the Nth working day after or before a date
+  plan-year <input.json> [--time-limit <seconds>]
+                                 plan a year of Spotlights; prints the plan as JSON
+                                 (exit 0 planned, 2 invalid input, 3 no plan possible)
 `;
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -21,12 +36,61 @@ const fail = (text: string, code: number) => {
   process.exitCode = code;
 };
 
+/** The value after `--name`, if given. */
+function option(args: string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+function workingDays(args: string[]): void {
+  const [direction, date, count] = args;
+  const region = option(args, '--region') ?? 'england-and-wales';
+  if (direction !== 'add' && direction !== 'before') {
+    return fail('Say add or before: spotlight working-days add|before <YYYY-MM-DD> <N>', 2);
+  }
+  if (!date || !isCalendarDate(date)) return fail('Enter a real date written YYYY-MM-DD', 2);
+  if (!count || !/^\d+$/.test(count))
+    return fail('Enter the number of working days as a whole number', 2);
+  if (!(bankHolidayRegions as readonly string[]).includes(region)) {
+    return fail(`--region must be one of ${bankHolidayRegions.join(', ')}`, 2);
+  }
+  const calendar = { region: region as BankHolidayRegion, closures: [] };
+  const step = direction === 'add' ? addWorkingDays : workingDaysBefore;
+  out(step(date, Number(count), calendar));
+}
+
+async function planYear(args: string[]): Promise<void> {
+  const [file] = args;
+  if (!file || file.startsWith('--'))
+    return fail('Say which file: spotlight plan-year <input.json>', 2);
+  const limit = option(args, '--time-limit');
+  if (limit !== undefined && !(Number(limit) > 0)) {
+    return fail('--time-limit must be a number of seconds more than 0', 2);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return fail(`${file} could not be read as JSON: ${why}`, 2);
+  }
+  const parsed = parsePlanInput(json);
+  if (!parsed.ok)
+    return fail(`${file} is not a valid plan input:\n  ${parsed.problems.join('\n  ')}`, 2);
+  const result = await solvePlan(parsed.rules, limit ? { timeLimitSeconds: Number(limit) } : {});
+  out(JSON.stringify(result, null, 2));
+  if (result.status === 'infeasible') process.exitCode = 3;
+}
+
 export async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   if (!command || command === '--help' || command === 'help') {
     out(usage);
     return;
   }
+  // Commands that need no configuration or database.
+  if (command === 'working-days') return workingDays(args);
+  if (command === 'plan-year') return planYear(args);
   let config;
   try {
     config = loadConfig();
