@@ -8,6 +8,10 @@ import { directoryRoutes } from './features/directory/directory.routes.js';
 import { directoryImportRoutes } from './features/directory/import/import.routes.js';
 import { adminRoutes } from './features/admin/admin.routes.js';
 import { homeRoutes } from './features/home/home.routes.js';
+import { timetableRoutes } from './features/timetable/timetable.routes.js';
+import { coverRoutes } from './features/timetable/cover.routes.js';
+import { mySpotlightsRoutes } from './features/timetable/my-spotlights.routes.js';
+import { rotaRoutes } from './features/timetable/rota.routes.js';
 import { signInRoutes } from './platform/auth/sign-in.routes.js';
 import { singleSignOnRoutes } from './platform/auth/single-sign-on.js';
 import { setUpErrorPages } from './platform/error-pages.js';
@@ -62,6 +66,10 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(directoryRoutes, { services });
   await app.register(directoryImportRoutes, { services });
   await app.register(adminRoutes, { services });
+  await app.register(timetableRoutes, { services });
+  await app.register(rotaRoutes, { services });
+  await app.register(mySpotlightsRoutes, { services });
+  await app.register(coverRoutes, { services });
   return app;
 }
 

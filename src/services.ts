@@ -6,6 +6,11 @@ import type { Clock } from './platform/clock.js';
 import type { DatabaseHandle } from './platform/db/database.js';
 import { createDirectoryService } from './features/directory/directory.service.js';
 import { createDirectoryImportService } from './features/directory/import/import.service.js';
+import { createTimetableService } from './features/timetable/timetable.service.js';
+import { createCoverService } from './features/timetable/cover.service.js';
+import { createTimetableNoticesService } from './features/timetable/cover.notices.js';
+import { createMySpotlightsService } from './features/timetable/my-spotlights.service.js';
+import { createRotaService } from './features/timetable/rota.service.js';
 
 export function createServices(deps: { database: DatabaseHandle; config: Config; clock: Clock }) {
   const { database, config, clock } = deps;
@@ -14,7 +19,15 @@ export function createServices(deps: { database: DatabaseHandle; config: Config;
   const accounts = createAccountsService({ db, clock, audit });
   const directory = createDirectoryService({ db, clock, audit });
   const directoryImport = createDirectoryImportService({ db, clock, audit });
-  return { database, config, clock, audit, accounts, directory, directoryImport };
+  const timetable = createTimetableService({ db, clock, audit });
+  const rota = createRotaService({ db, clock, audit });
+  const mySpotlights = createMySpotlightsService({ db, clock });
+  const cover = createCoverService({ db, clock, audit });
+  const timetableNotices = createTimetableNoticesService({ db, clock });
+  return {
+    ...{ database, config, clock, audit, accounts, directory, directoryImport, timetable },
+    ...{ rota, mySpotlights, cover, timetableNotices },
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -26,6 +26,9 @@ interface NavigationItem {
 // The header's links, in order; each shows only to those who may follow it.
 const navigation: NavigationItem[] = [
   { text: 'Home', href: '/', permission: 'signed-in' },
+  { text: 'My Spotlights', href: '/my-spotlights', permission: 'signed-in' },
+  { text: 'Timetable', href: '/timetable', permission: 'timetable:view' },
+  { text: 'Rota', href: '/rota', permission: 'rota:nominate' },
   { text: 'Directory', href: '/directory', permission: 'directory:view' },
   { text: 'Users', href: '/admin/users', permission: 'accounts:manage' },
   { text: 'Audit log', href: '/admin/audit', permission: 'audit:view' },

@@ -25,6 +25,14 @@ const actionLabels: Record<string, string> = {
   'person.reactivated': 'Reactivated a person in the directory',
   'person.leave-added': 'Added leave',
   'person.leave-removed': 'Removed leave',
+  'directory.imported': 'Imported people and teams',
+  'directory.exported': 'Downloaded the directory',
+  'demo.seeded': 'Set up the demo council',
+  'rota.nominations-changed': 'Changed a team’s rota nominations',
+  'timetable.plan-generated': 'Planned a year of Spotlights',
+  'timetable.plan-published': 'Published a year plan',
+  'timetable.spotlight-changed': 'Changed a planned Spotlight',
+  'timetable.cover-arranged': 'Arranged cover for a Spotlight',
 };
 
 export function actionLabel(action: string): string {
@@ -37,6 +45,9 @@ const objectTypeLabels: Record<string, string> = {
   team: 'Team',
   'service-area': 'Service area',
   'audit-log': 'Audit log',
+  directory: 'Directory',
+  spotlight: 'Spotlight',
+  'timetable-plan': 'Year plan',
 };
 
 /** "service-area" reads as "Service area"; a type not listed is tidied the same way. */
