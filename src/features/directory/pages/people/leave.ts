@@ -9,54 +9,18 @@ import {
   rawValues,
   type FormErrors,
 } from '../../../../platform/forms.js';
+import { parseDateInput, type DateInputPart } from '../../../../platform/date-input.js';
 import { formatDate } from '../../../../platform/format.js';
 import type { Services } from '../../../../services.js';
 import type { Person } from '../../directory.model.js';
 import { nameProblem, reasonMessages } from '../../directory.rules.js';
 import { asText, contextOf, manage } from '../common.js';
 
-type Part = 'day' | 'month' | 'year';
-export type DateResult = { date: string } | { message: string; parts: Part[] };
-
-const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/** Reads a GOV.UK date input, with the Design System's error messages. Months may be words. */
-export function parseDateInput(
-  values: Record<string, unknown>,
-  prefix: string,
-  label: string,
-): DateResult {
-  const text = (part: Part) => asText(values[`${prefix}-${part}`]).trim();
-  const typed = { day: text('day'), month: text('month'), year: text('year') };
-  const missing = (['day', 'month', 'year'] as const).filter((part) => typed[part] === '');
-  if (missing.length === 3) return { message: `Enter the ${label.toLowerCase()}`, parts: [] };
-  if (missing.length > 0)
-    return { message: `${label} must include a ${missing.join(' and ')}`, parts: missing };
-  const monthWord = months.indexOf(typed.month.slice(0, 3).toLowerCase());
-  const month = /^\d{1,2}$/.test(typed.month) ? Number(typed.month) : monthWord + 1;
-  const day = /^\d{1,2}$/.test(typed.day) ? Number(typed.day) : 0;
-  if (!/^\d{4}$/.test(typed.year)) {
-    return /^\d+$/.test(typed.year)
-      ? { message: 'Year must include 4 numbers', parts: ['year'] }
-      : { message: `${label} must be a real date`, parts: ['year'] };
-  }
-  const year = Number(typed.year);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  const real =
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    date.getUTCDate() === day &&
-    date.getUTCMonth() === month - 1;
-  if (!real || year < 1900) return { message: `${label} must be a real date`, parts: [] };
-  return { date: date.toISOString().slice(0, 10) };
-}
-
 /** The leave form: both dates, then the end not before the start, then the reason. */
 export function parseLeaveForm(body: unknown) {
   const values = rawValues(body);
   const errors = emptyErrors();
-  const errorParts: Record<string, Part[]> = {};
+  const errorParts: Record<string, DateInputPart[]> = {};
   const dates: Record<string, string> = {};
   for (const [prefix, label] of [
     ['from', 'Start date'],
@@ -83,7 +47,7 @@ export function parseLeaveForm(body: unknown) {
   };
 }
 
-function dateItems(parts: Part[] | undefined) {
+function dateItems(parts: DateInputPart[] | undefined) {
   return (['day', 'month', 'year'] as const).map((name) => ({
     name,
     classes: name === 'year' ? 'govuk-input--width-4' : 'govuk-input--width-2',
@@ -102,7 +66,7 @@ export async function leavePages(app: FastifyInstance, services: Services) {
     data: {
       values: Record<string, unknown>;
       errors?: FormErrors;
-      errorParts?: Record<string, Part[]>;
+      errorParts?: Record<string, DateInputPart[]>;
     },
     status = 200,
   ) {

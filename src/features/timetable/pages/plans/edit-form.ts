@@ -7,7 +7,7 @@ import {
   rawValues,
   type FormErrors,
 } from '../../../../platform/forms.js';
-import { parseDateInput } from '../../../directory/pages/people/leave.js';
+import { parseDateInput } from '../../../../platform/date-input.js';
 import type { PersonChoice } from '../../plan-edit.service.js';
 import type { PlanSpotlight } from '../../timetable.model.js';
 import { dateValues, type DatePart } from './common.js';

@@ -9,7 +9,7 @@ import {
   rawValues,
   type FormErrors,
 } from '../../../../platform/forms.js';
-import { parseDateInput } from '../../../directory/pages/people/leave.js';
+import { parseDateInput } from '../../../../platform/date-input.js';
 import { defaultSettings, type PlanSettings } from '../../plan-settings.js';
 import type { DatePart } from './common.js';
 
