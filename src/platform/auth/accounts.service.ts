@@ -1,4 +1,5 @@
-// Accounts: signing in (throttled), single-use set-up and reset links, disabling and roles.
+// Accounts: single-use set-up and reset links, inviting, disabling and roles. Signing in is in
+// sign-in.service.ts; the two make one `accounts` service.
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Clock } from '../clock.js';
@@ -7,29 +8,26 @@ import { fromDbBool } from '../db/convert.js';
 import type { Database } from '../db/schema.js';
 import { Invalid, NotFound } from '../errors.js';
 import { newId, newSecret, sha256 } from '../ids.js';
-import { assertCan, isRole, type Actor, type Role } from '../policy.js';
+import { assertCan, isRole, type Role } from '../policy.js';
 import {
-  clearSignInFailures,
-  countSignInFailures,
-  deleteOldSignInFailures,
   expireUnusedTokens,
-  findAccountByEmail,
   findAccountById,
   findAccountByPersonId,
   findAccountToken,
   findPersonByEmail,
   insertAccount,
   insertAccountToken,
-  insertSignInFailure,
   listAccounts,
   updateAccount,
   useAccountToken,
   type AccountWithPersonRow,
 } from './accounts.repository.js';
-import { decoyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import { hashPassword, passwordProblem } from './passwords.js';
 import { deleteSessionsOfAccount } from './session.repository.js';
+import { createSignInService, normaliseEmail } from './sign-in.service.js';
 
-export const signInLimit = { failures: 10, windowMinutes: 15 };
+export { normaliseEmail, signInLimit, type SignInResult } from './sign-in.service.js';
+
 const linkLifetimeHours = { 'set-up': 7 * 24, reset: 24 } as const;
 export type LinkPurpose = keyof typeof linkLifetimeHours;
 
@@ -44,9 +42,6 @@ export interface Account {
   status: AccountStatus;
   lastSignedInAt: Date | null;
 }
-
-export type SignInResult =
-  { status: 'signed-in'; accountId: string } | { status: 'invalid' } | { status: 'throttled' };
 
 export type SetUpLinkState =
   | { status: 'valid'; name: string; email: string; purpose: LinkPurpose }
@@ -64,10 +59,6 @@ function toAccount(row: AccountWithPersonRow): Account {
   };
 }
 
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
 export type AccountsService = ReturnType<typeof createAccountsService>;
 
 export function createAccountsService(deps: {
@@ -77,16 +68,6 @@ export function createAccountsService(deps: {
 }) {
   const { db, clock, audit } = deps;
   const iso = () => clock.now().toISOString();
-
-  async function throttled(subjects: string[]): Promise<boolean> {
-    const since = new Date(
-      clock.now().getTime() - signInLimit.windowMinutes * 60_000,
-    ).toISOString();
-    for (const subject of subjects) {
-      if ((await countSignInFailures(db, subject, since)) >= signInLimit.failures) return true;
-    }
-    return false;
-  }
 
   async function issueLink(
     ctx: RequestContext,
@@ -120,48 +101,7 @@ export function createAccountsService(deps: {
   }
 
   return {
-    async signIn(input: { email: string; password: string; ip: string }): Promise<SignInResult> {
-      const email = normaliseEmail(input.email);
-      const subjects = [`account:${sha256(email)}`, `ip:${sha256(input.ip)}`];
-      if (await throttled(subjects)) return { status: 'throttled' };
-      const row = await findAccountByEmail(db, email);
-      const usable =
-        row && row.status === 'active' && fromDbBool(row.person_active) && row.password_hash;
-      const ok = await verifyPassword(
-        usable ? (row.password_hash as string) : await decoyPasswordHash(),
-        input.password,
-      );
-      if (!usable || !ok) {
-        for (const subject of subjects) await insertSignInFailure(db, newId(), subject, iso());
-        return { status: 'invalid' };
-      }
-      await clearSignInFailures(db, subjects[0] as string);
-      await updateAccount(db, row.id, { last_signed_in_at: iso() });
-      return { status: 'signed-in', accountId: row.id };
-    },
-
-    /** Single sign-on: the identity provider has vouched for this email address. */
-    async signInWithVerifiedEmail(
-      rawEmail: string,
-    ): Promise<{ status: 'signed-in'; accountId: string } | { status: 'no-account' }> {
-      const row = await findAccountByEmail(db, normaliseEmail(rawEmail));
-      if (!row || row.status === 'disabled' || !fromDbBool(row.person_active))
-        return { status: 'no-account' };
-      // An invited person who signs in through the council's provider needs no Spotlight password.
-      await updateAccount(db, row.id, { status: 'active', last_signed_in_at: iso() });
-      return { status: 'signed-in', accountId: row.id };
-    },
-
-    async loadActor(accountId: string): Promise<Actor | undefined> {
-      const row = await findAccountById(db, accountId);
-      if (!row || row.status !== 'active' || !fromDbBool(row.person_active)) return undefined;
-      return {
-        accountId: row.id,
-        personId: row.person_id,
-        name: row.name,
-        role: toAccount(row).role,
-      };
-    },
+    ...createSignInService(deps),
 
     async list(ctx: RequestContext): Promise<Account[]> {
       assertCan(ctx.actor, 'accounts:manage');
@@ -352,19 +292,6 @@ export function createAccountsService(deps: {
       });
     },
 
-    async recordSignIn(ctx: RequestContext, accountId: string): Promise<void> {
-      await audit.record(ctx, { action: 'signed-in', objectType: 'account', objectId: accountId });
-    },
-
-    async recordSignOut(ctx: RequestContext): Promise<void> {
-      if (ctx.actor)
-        await audit.record(ctx, {
-          action: 'signed-out',
-          objectType: 'account',
-          objectId: ctx.actor.accountId,
-        });
-    },
-
     /** For the demo council and tests: an active account with a known password. */
     async createActiveAccount(
       personId: string,
@@ -386,13 +313,6 @@ export function createAccountsService(deps: {
         last_signed_in_at: null,
       });
       return id;
-    },
-
-    async purgeOldFailures(): Promise<void> {
-      const before = new Date(
-        clock.now().getTime() - signInLimit.windowMinutes * 60_000,
-      ).toISOString();
-      await deleteOldSignInFailures(db, before);
     },
   };
 }
