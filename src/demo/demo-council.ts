@@ -169,7 +169,13 @@ export const demoPeople: readonly DemoPerson[] = [
     leave: [{ from: '2027-05-10', to: '2027-05-12', reason: 'Training course' }],
   },
   { name: 'Oluwaseun Adeyemi', jobRole: 'senior-social-worker', team: 'assessment-north' },
-  { name: 'Hannah Clarke', jobRole: 'social-worker', team: 'assessment-north', signInAs: 'staff' },
+  // The Staff sign-in can review, so that it has Spotlights of its own to show.
+  {
+    name: 'Hannah Clarke',
+    jobRole: 'senior-social-worker',
+    team: 'assessment-north',
+    signInAs: 'staff',
+  },
   { name: 'Lewis Grant', jobRole: 'social-worker', team: 'assessment-north' },
 
   { name: 'Michael O’Brien', jobRole: 'team-manager', team: 'assessment-south', managesTeam: true },

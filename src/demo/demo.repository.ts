@@ -1,5 +1,6 @@
 // All SQL for the demo council: it writes the directory's tables directly, in the caller's
-// transaction, so the demo is added whole or not at all.
+// transaction, so the directory is added whole or not at all; and it finds what the timetable
+// stage needs (whether any plan exists, the demo's sign-in accounts).
 import type { Kysely } from 'kysely';
 import type {
   PersonTable,
@@ -44,4 +45,40 @@ export async function insertDemoRows(db: Db, rows: DemoRows): Promise<void> {
   await db.insertInto('team_manager').values(rows.teamManagers).execute();
   if (rows.leave.length > 0)
     await db.insertInto('person_unavailability').values(rows.leave).execute();
+}
+
+export async function countPlans(db: Db): Promise<string | number | bigint> {
+  const row = await db
+    .selectFrom('timetable_plan')
+    .select((eb) => eb.fn.countAll().as('plans'))
+    .executeTakeFirstOrThrow();
+  return row.plans;
+}
+
+export interface DemoAccountRow {
+  account_id: string;
+  role: string;
+  person_id: string;
+  name: string;
+  email: string;
+}
+
+/** The accounts of the people with these email addresses. */
+export async function findAccountsByEmail(
+  db: Db,
+  emails: readonly string[],
+): Promise<DemoAccountRow[]> {
+  if (emails.length === 0) return [];
+  return db
+    .selectFrom('account')
+    .innerJoin('person', 'person.id', 'account.person_id')
+    .select([
+      'account.id as account_id',
+      'account.role',
+      'person.id as person_id',
+      'person.name',
+      'person.email',
+    ])
+    .where('person.email', 'in', emails)
+    .execute();
 }

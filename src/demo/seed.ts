@@ -1,5 +1,6 @@
 // Adds the demo council (Brackenshire) to the directory, with a sign-in for each role, in one
-// transaction. Running it again changes nothing: the demo is recognised by its QA coordinator.
+// transaction; then its timetable for 2027 (demo-timetable.ts). Running it again changes nothing:
+// the demo is recognised by its QA coordinator, and the timetable is added only while there is no plan.
 import { systemContext } from '../platform/context.js';
 import { fromDbCount, isUniqueViolation, toDbBool } from '../platform/db/convert.js';
 import { newId } from '../platform/ids.js';
@@ -23,6 +24,7 @@ import {
   insertDemoRows,
   type DemoRows,
 } from './demo.repository.js';
+import { seedDemoTimetable } from './demo-timetable.js';
 
 export interface DemoSignIn {
   role: string;
@@ -134,10 +136,12 @@ export async function seedDemoCouncil(
       );
       return true;
     });
+    await seedDemoTimetable(services);
     return { created, signIns };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    // Another process added the demo at the same moment: it is there, which is what was asked.
+    // Another process added the demo at the same moment: it is there, which is what was asked,
+    // and that process adds its timetable.
     if (await demoIsThere(services)) return { created: false, signIns };
     throw new Error(
       'The demo council cannot be added: a service area, team or person in it has the same name or email address as one already in the directory.',
