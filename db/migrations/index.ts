@@ -6,6 +6,7 @@ import * as createAccountsAndSessions from './2026_11_26_0810_create_accounts_an
 import * as createAuditLog from './2026_11_26_0820_create_audit_log.js';
 import * as createDirectoryImport from './2026_11_26_0900_create_directory_import.js';
 import * as createTimetable from './2026_11_26_1000_create_timetable.js';
+import * as createTeamUnavailability from './2026_11_26_1100_create_team_unavailability.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0800_create_directory': createDirectory,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0820_create_audit_log': createAuditLog,
   '2026_11_26_0900_create_directory_import': createDirectoryImport,
   '2026_11_26_1000_create_timetable': createTimetable,
+  '2026_11_26_1100_create_team_unavailability': createTeamUnavailability,
 };

@@ -19,6 +19,8 @@ const actionLabels: Record<string, string> = {
   'team.changed': 'Changed a team',
   'team.deactivated': 'Deactivated a team',
   'team.reactivated': 'Reactivated a team',
+  'team.unavailability-added': 'Added a period when a team cannot have a Spotlight',
+  'team.unavailability-removed': 'Removed a period when a team cannot have a Spotlight',
   'person.created': 'Added a person to the directory',
   'person.changed': 'Changed a person in the directory',
   'person.deactivated': 'Deactivated a person in the directory',

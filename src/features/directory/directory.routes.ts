@@ -7,6 +7,7 @@ import { leavePages } from './pages/people/leave.js';
 import { peopleListPages } from './pages/people/list.js';
 import { serviceAreaPages } from './pages/service-areas/handlers.js';
 import { teamPages } from './pages/teams/handlers.js';
+import { teamUnavailabilityPages } from './pages/teams/unavailability.js';
 
 export async function directoryRoutes(app: FastifyInstance, opts: { services: Services }) {
   const { services } = opts;
@@ -24,4 +25,5 @@ export async function directoryRoutes(app: FastifyInstance, opts: { services: Se
   await peopleListPages(app, services);
   await personPages(app, services);
   await leavePages(app, services);
+  await teamUnavailabilityPages(app, services);
 }

@@ -7,6 +7,7 @@ import { countActive } from './directory.repository.js';
 import type { DirectoryDeps } from './directory.support.js';
 import { createPeopleService } from './people.service.js';
 import { createServiceAreasService } from './service-areas.service.js';
+import { createTeamUnavailabilityService } from './team-unavailability.service.js';
 import { createTeamsService } from './teams.service.js';
 
 // What other files have always imported from here.
@@ -53,5 +54,6 @@ export function createDirectoryService(deps: DirectoryDeps) {
     ...createServiceAreasService(deps),
     ...createTeamsService(deps),
     ...createPeopleService(deps),
+    ...createTeamUnavailabilityService(deps),
   };
 }

@@ -42,6 +42,8 @@ import {
 } from './cover.repository.js';
 import { findSpotlight, type SpotlightRow } from './my-spotlights.repository.js';
 import { dayNameOf } from './my-spotlights.service.js';
+import { rangesBy } from './plan-rules.js';
+import { listTeamUnavailability } from './plan-rules.repository.js';
 import { settingsFromJson } from './plan-settings.js';
 
 export interface CoverOption {
@@ -72,6 +74,8 @@ export interface PlanningDirectory {
   teams: readonly (CoverTeamRow & { active: number })[];
   people: readonly CoverPersonRow[];
   leave: readonly { person_id: string; from_date: string; to_date: string }[];
+  /** Periods when a team cannot have its Spotlight. */
+  teamUnavailable?: readonly { team_id: string; from_date: string; to_date: string }[];
 }
 
 /**
@@ -110,12 +114,13 @@ export function planRulesForCover(plan: CoverPlanRow, directory: PlanningDirecto
     };
   });
   const size = (teamId: string) => people.filter((p) => p.team === teamId).length;
+  const teamUnavailable = rangesBy(directory.teamUnavailable ?? [], (row) => row.team_id);
   return {
     ...settings,
     teams: activeTeams.map((t) => ({
       id: t.id,
       serviceArea: t.service_area_id,
-      unavailable: [],
+      unavailable: teamUnavailable.get(t.id) ?? [],
       size: Math.max(1, size(t.id)),
     })),
     people,
@@ -168,6 +173,7 @@ export function createCoverService(deps: {
       teams: await listTeams(trx),
       people: await listPlanningPeople(trx, [...named]),
       leave: await listLeave(trx, plan.from_date, plan.to_date),
+      teamUnavailable: await listTeamUnavailability(trx, plan.from_date, plan.to_date),
     };
     const spotlights = plannedSpotlights(spotlightRows, members);
     const rules = planRulesForCover(plan, directory);

@@ -95,6 +95,21 @@ export async function listUnavailability(
     .execute();
 }
 
+/** Periods when a team cannot have its Spotlight that overlap the period. */
+export async function listTeamUnavailability(
+  db: Db,
+  from: string,
+  to: string,
+): Promise<{ team_id: string; from_date: string; to_date: string }[]> {
+  return db
+    .selectFrom('team_unavailability')
+    .select(['team_id', 'from_date', 'to_date'])
+    .where('to_date', '>=', from)
+    .where('from_date', '<=', to)
+    .orderBy('from_date')
+    .execute();
+}
+
 /** Spotlights before a date in every plan that has been published (now or earlier). */
 export async function listPublishedSpotlightsBefore(
   db: Db,

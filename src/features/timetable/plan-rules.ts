@@ -1,6 +1,6 @@
 // Builds the solver's and the checker's PlanRules from the directory: the active teams with their
-// last Spotlight, the people on the rota and the senior leaders, with their leave and the teams
-// they reviewed last time.
+// last Spotlight and the periods when they cannot have one, the people on the rota and the senior
+// leaders, with their leave and the teams they reviewed last time.
 import { isJobRole } from '../../core/job-roles.js';
 import type { DateRange, PlanPerson, PlanRules, PlanTeam } from '../../core/rota/plan.types.js';
 import type { Kysely } from 'kysely';
@@ -14,6 +14,7 @@ import {
   listPlanMemberships,
   listPlanningPeople,
   listPublishedSpotlightsBefore,
+  listTeamUnavailability,
   listUnavailability,
   type PastSpotlightRow,
   type PlanningPersonRow,
@@ -32,6 +33,20 @@ function lastSpotlights(rows: readonly PastSpotlightRow[]): Map<string, string> 
     if (newer) best.set(row.team_id, row);
   }
   return new Map([...best].map(([team, row]) => [team, row.date]));
+}
+
+/** Date ranges grouped by whose they are (a person's leave, a team's periods). */
+export function rangesBy<R extends { from_date: string; to_date: string }>(
+  rows: readonly R[],
+  keyOf: (row: R) => string,
+): Map<string, DateRange[]> {
+  const ranges = new Map<string, DateRange[]>();
+  for (const row of rows) {
+    const list = ranges.get(keyOf(row)) ?? [];
+    list.push({ from: row.from_date, to: row.to_date });
+    ranges.set(keyOf(row), list);
+  }
+  return ranges;
 }
 
 function canLead(row: PlanningPersonRow): boolean {
@@ -56,23 +71,25 @@ export async function loadPlanRules(db: Kysely<Database>, settings: PlanSettings
   const teamRows = await listActiveTeams(db);
   const teamsById = new Map(teamRows.map((team) => [team.id, team]));
   const last = lastSpotlights(await listPublishedSpotlightsBefore(db, settings.from));
+  const teamUnavailable = rangesBy(
+    await listTeamUnavailability(db, settings.from, settings.to),
+    (row) => row.team_id,
+  );
   const teams: PlanTeam[] = teamRows.map((row) => {
     const lastSpotlight = last.get(row.id);
     return {
       id: row.id,
       serviceArea: row.service_area_id,
       ...(lastSpotlight ? { lastSpotlight } : {}),
-      unavailable: [],
+      unavailable: teamUnavailable.get(row.id) ?? [],
     };
   });
 
   const personRows = await listPlanningPeople(db);
-  const unavailable = new Map<string, DateRange[]>();
-  for (const row of await listUnavailability(db, settings.from, settings.to)) {
-    const list = unavailable.get(row.person_id) ?? [];
-    list.push({ from: row.from_date, to: row.to_date });
-    unavailable.set(row.person_id, list);
-  }
+  const unavailable = rangesBy(
+    await listUnavailability(db, settings.from, settings.to),
+    (row) => row.person_id,
+  );
   const previous = await findLatestPublishedPlanBefore(db, settings.from);
   const reviewed = new Map<string, string[]>();
   if (previous) {

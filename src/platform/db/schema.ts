@@ -14,6 +14,7 @@ import type {
   TeamTable,
 } from '../../features/directory/directory.table.js';
 import type { DirectoryImportTable } from '../../features/directory/import/import.table.js';
+import type { TeamUnavailabilityTable } from '../../features/directory/team-unavailability.table.js';
 import type {
   PlanChangeTable,
   SpotlightMemberTable,
@@ -39,4 +40,5 @@ export interface Database {
   spotlight_member: SpotlightMemberTable;
   plan_change: PlanChangeTable;
   timetable_notice: TimetableNoticeTable;
+  team_unavailability: TeamUnavailabilityTable;
 }

@@ -21,6 +21,7 @@ import {
   view,
 } from '../common.js';
 import { teamConflictRows, teamFormData, teamSchema, teamValues } from './form.js';
+import { teamUnavailabilitySection } from './unavailability.js';
 
 const pages = 'features/directory/pages/teams';
 type IdParams = { Params: { id: string } };
@@ -94,6 +95,7 @@ export async function teamPages(app: FastifyInstance, services: Services) {
     return reply.page(`${pages}/view.njk`, {
       team,
       people,
+      ...(await teamUnavailabilitySection(services, request, team.id)),
       jobRoleNames,
       canManage: canManage(request),
       backLink: '/directory/teams',
