@@ -1,16 +1,87 @@
 // The server the browser tests run against: a fresh SQLite database in a temporary folder, one QA
-// coordinator with a known password (no demo data), and the real app on 127.0.0.1.
+// coordinator with a known password, the small council the timetable journey plans (no other demo
+// data), and the real app on 127.0.0.1.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { systemClock } from '../src/platform/clock.js';
-import { openDatabase } from '../src/platform/db/database.js';
+import { openDatabase, type DatabaseHandle } from '../src/platform/db/database.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { newId } from '../src/platform/ids.js';
-import { createServices } from '../src/services.js';
-import { e2ePort, qaCoordinator } from './support/settings.js';
+import type { Role } from '../src/platform/policy.js';
+import { createServices, type Services } from '../src/services.js';
+import {
+  e2ePort,
+  qaCoordinator,
+  timetableCouncil,
+  type FixturePerson,
+} from './support/settings.js';
+
+/** The account role that goes with a job role. */
+function accountRole(person: FixturePerson): Role {
+  if (person.jobRole === 'senior-leader') return 'senior-leader';
+  if (person.jobRole === 'team-manager') return 'team-manager';
+  return 'staff';
+}
+
+/**
+ * The timetable journey's council: its service areas and teams, each team's reviewers on the rota,
+ * and the senior leaders who lead Spotlights; everyone with an account and the same password.
+ */
+async function addTimetableCouncil(database: DatabaseHandle, services: Services, now: string) {
+  const { db } = database;
+  const stamps = { active: 1, version: 1, created_at: now, updated_at: now };
+  const areaIds = new Map<string, string>();
+  for (const team of timetableCouncil.teams) {
+    if (areaIds.has(team.serviceArea)) continue;
+    const id = newId();
+    areaIds.set(team.serviceArea, id);
+    const name = team.serviceArea;
+    await db
+      .insertInto('service_area')
+      .values({ id, name, name_key: name.toLowerCase(), ...stamps })
+      .execute();
+  }
+  const people: { person: FixturePerson; teamId: string | null }[] = [];
+  for (const team of timetableCouncil.teams) {
+    const id = newId();
+    await db
+      .insertInto('team')
+      .values({
+        id,
+        name: team.name,
+        name_key: team.name.toLowerCase(),
+        service_area_id: areaIds.get(team.serviceArea) ?? '',
+        head_of_service_id: null,
+        recording_system: team.recordingSystem,
+        ...stamps,
+      })
+      .execute();
+    for (const person of team.reviewers) people.push({ person, teamId: id });
+  }
+  for (const person of timetableCouncil.seniorLeaders) people.push({ person, teamId: null });
+  for (const { person, teamId } of people) {
+    const id = newId();
+    const leader = person.jobRole === 'senior-leader';
+    await db
+      .insertInto('person')
+      .values({
+        id,
+        name: person.name,
+        email: person.email,
+        job_role: person.jobRole,
+        home_team_id: teamId,
+        slt_member: leader ? 1 : 0,
+        can_review: leader ? 0 : 1,
+        on_rota: leader ? 0 : 1,
+        ...stamps,
+      })
+      .execute();
+    await services.accounts.createActiveAccount(id, accountRole(person), timetableCouncil.password);
+  }
+}
 
 async function start(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'spotlight-e2e-'));
@@ -44,6 +115,7 @@ async function start(): Promise<void> {
     })
     .execute();
   await services.accounts.createActiveAccount(personId, 'qa-coordinator', qaCoordinator.password);
+  await addTimetableCouncil(database, services, now);
 
   const app = await buildApp(services);
   let stopping = false;
