@@ -1,7 +1,7 @@
 // Form handling in the GOV.UK pattern: a zod schema per form; failures become an error summary
 // ("There is a problem") whose links point at each field, and the same message beside the field.
 import type { z } from 'zod';
-import type { Invalid } from './errors.js';
+import { Invalid } from './errors.js';
 
 export interface FieldError {
   text: string;
@@ -62,4 +62,22 @@ export function errorsFromInvalid(error: Invalid): FormErrors {
 
 export function hasErrors(errors: FormErrors): boolean {
   return errors.list.length > 0;
+}
+
+/**
+ * The version a shared record's form was read at (lost-update protection). Only missing or odd if
+ * the page was tampered with.
+ */
+export function versionOf(body: unknown): number {
+  const raw =
+    typeof body === 'object' && body !== null
+      ? (body as Record<string, unknown>).version
+      : undefined;
+  if (typeof raw !== 'string' || !/^[1-9]\d{0,8}$/.test(raw)) {
+    throw new Invalid(
+      'version',
+      'The form was not complete. Go back, reload the page and try again',
+    );
+  }
+  return Number(raw);
 }

@@ -2,7 +2,7 @@
 // notices this sends them.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { RequestContext } from '../../platform/context.js';
+import { contextOf } from '../../platform/context.js';
 import { Invalid } from '../../platform/errors.js';
 import { errorsFromInvalid, parseForm, type FormErrors } from '../../platform/forms.js';
 import type { Services } from '../../services.js';
@@ -27,11 +27,6 @@ const coverSchema = z.object({
 
 type SpotlightRequest = FastifyRequest<{ Params: { spotlightId: string } }>;
 type NoticeRequest = FastifyRequest<{ Params: { noticeId: string } }>;
-
-const contextOf = (request: FastifyRequest): RequestContext => ({
-  actor: request.actor,
-  requestId: request.id,
-});
 
 export async function coverRoutes(app: FastifyInstance, opts: { services: Services }) {
   const { cover, timetableNotices } = opts.services;

@@ -1,5 +1,6 @@
 // "My Spotlights": where the signed-in person takes part, with the calendar invite for each day.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { contextOf } from '../../platform/context.js';
 import type { Services } from '../../services.js';
 
 type SpotlightRequest = FastifyRequest<{ Params: { spotlightId: string } }>;
@@ -8,7 +9,7 @@ export async function mySpotlightsRoutes(app: FastifyInstance, opts: { services:
   const { mySpotlights } = opts.services;
 
   app.get('/my-spotlights', { config: { permission: 'signed-in' } }, async (request, reply) => {
-    const spotlights = await mySpotlights.list({ actor: request.actor, requestId: request.id });
+    const spotlights = await mySpotlights.list(contextOf(request));
     return reply.page('features/timetable/pages/my-spotlights/list.njk', { ...spotlights });
   });
 
@@ -16,10 +17,7 @@ export async function mySpotlightsRoutes(app: FastifyInstance, opts: { services:
     '/my-spotlights/:spotlightId/invite.ics',
     { config: { permission: 'signed-in' } },
     async (request: SpotlightRequest, reply) => {
-      const invite = await mySpotlights.invite(
-        { actor: request.actor, requestId: request.id },
-        request.params.spotlightId,
-      );
+      const invite = await mySpotlights.invite(contextOf(request), request.params.spotlightId);
       return reply
         .header('content-type', 'text/calendar; charset=utf-8')
         .header('content-disposition', `attachment; filename="${invite.fileName}"`)

@@ -2,7 +2,7 @@
 // QA coordinator sees every team's counts and can open any team.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { RequestContext } from '../../platform/context.js';
+import { contextOf } from '../../platform/context.js';
 import { Invalid } from '../../platform/errors.js';
 import { errorsFromInvalid, parseForm, type FormErrors } from '../../platform/forms.js';
 import type { Services } from '../../services.js';
@@ -17,11 +17,6 @@ const nominationsSchema = z.object({
 });
 
 type TeamRequest = FastifyRequest<{ Params: { teamId: string } }>;
-
-const contextOf = (request: FastifyRequest): RequestContext => ({
-  actor: request.actor,
-  requestId: request.id,
-});
 
 export async function rotaRoutes(app: FastifyInstance, opts: { services: Services }) {
   const { rota } = opts.services;

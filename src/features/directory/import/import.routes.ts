@@ -1,9 +1,9 @@
 // Importing people and teams from a CSV or XLSX file (upload, check, confirm), the templates, and
 // downloading the directory as CSV or XLSX.
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { jobRoleNames, jobRoles } from '../../../core/job-roles.js';
-import type { RequestContext } from '../../../platform/context.js';
+import { contextOf } from '../../../platform/context.js';
 import { Invalid } from '../../../platform/errors.js';
 import {
   addError,
@@ -55,10 +55,7 @@ function sendDownload(reply: FastifyReply, download: Download) {
 
 export async function directoryImportRoutes(app: FastifyInstance, opts: { services: Services }) {
   const { directoryImport } = opts.services;
-  const context = (request: FastifyRequest): RequestContext => ({
-    actor: request.actor,
-    requestId: request.id,
-  });
+  const context = contextOf;
   const manage = { config: { permission: 'directory:manage' as const } };
   const view = { config: { permission: 'directory:view' as const } };
 

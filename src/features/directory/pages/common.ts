@@ -2,36 +2,19 @@
 // form choices built for GOV.UK components, and the page shown when somebody else saved first.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { RequestContext } from '../../../platform/context.js';
-import { Invalid } from '../../../platform/errors.js';
 import { can, type Permission } from '../../../platform/policy.js';
 import { nameProblem, type NameMessages } from '../directory.rules.js';
 
 export const view = { config: { permission: 'directory:view' as Permission } };
 export const manage = { config: { permission: 'directory:manage' as Permission } };
 
-export function contextOf(request: FastifyRequest): RequestContext {
-  return { actor: request.actor, requestId: request.id };
-}
+export { contextOf } from '../../../platform/context.js';
 
 export function canManage(request: FastifyRequest): boolean {
   return can(request.actor, 'directory:manage');
 }
 
-/** The version the form was read at: only missing if the page was tampered with. */
-export function versionOf(body: unknown): number {
-  const raw =
-    typeof body === 'object' && body !== null
-      ? (body as Record<string, unknown>).version
-      : undefined;
-  if (typeof raw !== 'string' || !/^[1-9]\d{0,8}$/.test(raw)) {
-    throw new Invalid(
-      'version',
-      'The form was not complete. Go back, reload the page and try again',
-    );
-  }
-  return Number(raw);
-}
+export { versionOf } from '../../../platform/forms.js';
 
 /** Checkboxes send nothing, one value or several. */
 export function asList(value: unknown): string[] {

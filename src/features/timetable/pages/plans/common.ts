@@ -1,8 +1,6 @@
 // What the timetable's pages share: route permissions, the request context, the hidden version
 // field, GOV.UK date input items, and a plan's Spotlights grouped by month with day names.
 import type { FastifyRequest } from 'fastify';
-import type { RequestContext } from '../../../../platform/context.js';
-import { Invalid } from '../../../../platform/errors.js';
 import { can, type Permission } from '../../../../platform/policy.js';
 import type { Plan, PlanSpotlight } from '../../timetable.model.js';
 
@@ -11,28 +9,13 @@ export const manage = { config: { permission: 'timetable:manage' as Permission }
 
 export const plansPages = 'features/timetable/pages/plans';
 
-export function contextOf(request: FastifyRequest): RequestContext {
-  return { actor: request.actor, requestId: request.id };
-}
+export { contextOf } from '../../../../platform/context.js';
 
 export function canManage(request: FastifyRequest): boolean {
   return can(request.actor, 'timetable:manage');
 }
 
-/** The version the form was read at: only missing if the page was tampered with. */
-export function versionOf(body: unknown): number {
-  const raw =
-    typeof body === 'object' && body !== null
-      ? (body as Record<string, unknown>).version
-      : undefined;
-  if (typeof raw !== 'string' || !/^[1-9]\d{0,8}$/.test(raw)) {
-    throw new Invalid(
-      'version',
-      'The form was not complete. Go back, reload the page and try again',
-    );
-  }
-  return Number(raw);
-}
+export { versionOf } from '../../../../platform/forms.js';
 
 export type DatePart = 'day' | 'month' | 'year';
 
