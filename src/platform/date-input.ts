@@ -4,6 +4,15 @@
 export type DateInputPart = 'day' | 'month' | 'year';
 export type DateResult = { date: string } | { message: string; parts: DateInputPart[] };
 
+/** The day, month and year boxes of a GOV.UK date input, marked when they are wrong. */
+export function dateInputItems(parts: readonly DateInputPart[] | undefined) {
+  return (['day', 'month', 'year'] as const).map((name) => ({
+    name,
+    classes: name === 'year' ? 'govuk-input--width-4' : 'govuk-input--width-2',
+    ...(parts && parts.length > 0 ? { error: parts.includes(name) } : {}),
+  }));
+}
+
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** Reads a GOV.UK date input, with the Design System's error messages. Months may be words. */

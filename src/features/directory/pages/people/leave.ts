@@ -9,7 +9,11 @@ import {
   rawValues,
   type FormErrors,
 } from '../../../../platform/forms.js';
-import { parseDateInput, type DateInputPart } from '../../../../platform/date-input.js';
+import {
+  dateInputItems,
+  parseDateInput,
+  type DateInputPart,
+} from '../../../../platform/date-input.js';
 import { formatDate } from '../../../../platform/format.js';
 import type { Services } from '../../../../services.js';
 import type { Person } from '../../directory.model.js';
@@ -47,14 +51,6 @@ export function parseLeaveForm(body: unknown) {
   };
 }
 
-function dateItems(parts: DateInputPart[] | undefined) {
-  return (['day', 'month', 'year'] as const).map((name) => ({
-    name,
-    classes: name === 'year' ? 'govuk-input--width-4' : 'govuk-input--width-2',
-    ...(parts && parts.length > 0 ? { error: parts.includes(name) } : {}),
-  }));
-}
-
 type LeaveParams = { Params: { id: string; leaveId: string } };
 
 export async function leavePages(app: FastifyInstance, services: Services) {
@@ -76,8 +72,8 @@ export async function leavePages(app: FastifyInstance, services: Services) {
         person,
         values: data.values,
         errors: data.errors,
-        fromItems: dateItems(data.errorParts?.from),
-        toItems: dateItems(data.errorParts?.to),
+        fromItems: dateInputItems(data.errorParts?.from),
+        toItems: dateInputItems(data.errorParts?.to),
         backLink: `/directory/people/${person.id}`,
       },
       status,

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Invalid } from '../../../../platform/errors.js';
 import { addError, emptyErrors, rawValues, type FormErrors } from '../../../../platform/forms.js';
-import type { DateInputPart } from '../../../../platform/date-input.js';
+import { dateInputItems, type DateInputPart } from '../../../../platform/date-input.js';
 import { formatDate } from '../../../../platform/format.js';
 import type { Services } from '../../../../services.js';
 import type { Team } from '../../directory.model.js';
@@ -14,14 +14,6 @@ import { parseLeaveForm } from '../people/leave.js';
 type PeriodParams = { Params: { id: string; periodId: string } };
 
 const teamHref = (teamId: string) => `/directory/teams/${teamId}`;
-
-function dateItems(parts: DateInputPart[] | undefined) {
-  return (['day', 'month', 'year'] as const).map((name) => ({
-    name,
-    classes: name === 'year' ? 'govuk-input--width-4' : 'govuk-input--width-2',
-    ...(parts && parts.length > 0 ? { error: parts.includes(name) } : {}),
-  }));
-}
 
 /** What the team's page shows of its periods: spread into the page's data. */
 export async function teamUnavailabilitySection(
@@ -54,8 +46,8 @@ export async function teamUnavailabilityPages(app: FastifyInstance, services: Se
         team,
         values: data.values,
         errors: data.errors,
-        fromItems: dateItems(data.errorParts?.from),
-        toItems: dateItems(data.errorParts?.to),
+        fromItems: dateInputItems(data.errorParts?.from),
+        toItems: dateInputItems(data.errorParts?.to),
         backLink: teamHref(team.id),
       },
       status,

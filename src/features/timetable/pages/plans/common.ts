@@ -17,16 +17,8 @@ export function canManage(request: FastifyRequest): boolean {
 
 export { versionOf } from '../../../../platform/forms.js';
 
-export type DatePart = 'day' | 'month' | 'year';
-
-/** The day, month and year boxes of a GOV.UK date input, marked when they are wrong. */
-export function dateItems(parts: readonly DatePart[] | undefined) {
-  return (['day', 'month', 'year'] as const).map((name) => ({
-    name,
-    classes: name === 'year' ? 'govuk-input--width-4' : 'govuk-input--width-2',
-    ...(parts && parts.length > 0 ? { error: parts.includes(name) } : {}),
-  }));
-}
+export type { DateInputPart as DatePart } from '../../../../platform/date-input.js';
+export { dateInputItems as dateItems } from '../../../../platform/date-input.js';
 
 /** A calendar date's day, month and year as a date input shows them. */
 export function dateValues(prefix: string, date: string): Record<string, string> {
