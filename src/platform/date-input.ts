@@ -1,5 +1,6 @@
 // GOV.UK date inputs (day, month, year boxes) read into a calendar date, with the Design System's
 // error messages ("Start date must include a month", "Start date must be a real date").
+import { addError, type FormErrors } from './forms.js';
 
 export type DateInputPart = 'day' | 'month' | 'year';
 export type DateResult = { date: string } | { message: string; parts: DateInputPart[] };
@@ -49,4 +50,25 @@ export function parseDateInput(
 
 function asText(value: unknown): string {
   return typeof value === 'string' ? value : '';
+}
+
+/**
+ * A start date (`from-*` boxes) and an end date (`to-*`), each checked as parseDateInput does; any
+ * problem goes into `errors`, and `errorParts` says which boxes to mark.
+ */
+export function readDateRange(values: Record<string, unknown>, errors: FormErrors) {
+  const errorParts: Record<string, DateInputPart[]> = {};
+  const dates: { from?: string; to?: string } = {};
+  for (const [prefix, label] of [
+    ['from', 'Start date'],
+    ['to', 'End date'],
+  ] as const) {
+    const result = parseDateInput(values, prefix, label);
+    if ('date' in result) dates[prefix] = result.date;
+    else {
+      addError(errors, prefix, result.message, `#${prefix}-${result.parts[0] ?? 'day'}`);
+      errorParts[prefix] = result.parts;
+    }
+  }
+  return { dates, errorParts };
 }

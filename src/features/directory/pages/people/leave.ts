@@ -11,7 +11,7 @@ import {
 } from '../../../../platform/forms.js';
 import {
   dateInputItems,
-  parseDateInput,
+  readDateRange,
   type DateInputPart,
 } from '../../../../platform/date-input.js';
 import { formatDate } from '../../../../platform/format.js';
@@ -24,19 +24,7 @@ import { asText, contextOf, manage } from '../common.js';
 export function parseLeaveForm(body: unknown) {
   const values = rawValues(body);
   const errors = emptyErrors();
-  const errorParts: Record<string, DateInputPart[]> = {};
-  const dates: Record<string, string> = {};
-  for (const [prefix, label] of [
-    ['from', 'Start date'],
-    ['to', 'End date'],
-  ] as const) {
-    const result = parseDateInput(values, prefix, label);
-    if ('date' in result) dates[prefix] = result.date;
-    else {
-      addError(errors, prefix, result.message, `#${prefix}-${result.parts[0] ?? 'day'}`);
-      errorParts[prefix] = result.parts;
-    }
-  }
+  const { dates, errorParts } = readDateRange(values, errors);
   if (dates.from && dates.to && dates.to < dates.from) {
     addError(errors, 'to', 'End date must be the same as or after the start date', '#to-day');
   }

@@ -9,7 +9,7 @@ import {
   rawValues,
   type FormErrors,
 } from '../../../../platform/forms.js';
-import { parseDateInput } from '../../../../platform/date-input.js';
+import { readDateRange } from '../../../../platform/date-input.js';
 import { defaultSettings, type PlanSettings } from '../../plan-settings.js';
 import type { DatePart } from './common.js';
 
@@ -113,19 +113,7 @@ export type NewPlanForm =
 export function parseNewPlanForm(body: unknown): NewPlanForm {
   const values = rawValues(body);
   const errors = emptyErrors();
-  const errorParts: Record<string, DatePart[]> = {};
-  const dates: Record<string, string> = {};
-  for (const [prefix, label] of [
-    ['from', 'Start date'],
-    ['to', 'End date'],
-  ] as const) {
-    const result = parseDateInput(values, prefix, label);
-    if ('date' in result) dates[prefix] = result.date;
-    else {
-      addError(errors, prefix, result.message, `#${prefix}-${result.parts[0] ?? 'day'}`);
-      errorParts[prefix] = result.parts;
-    }
-  }
+  const { dates, errorParts } = readDateRange(values, errors);
   if (dates.from && dates.to) {
     const days = (Date.parse(dates.to) - Date.parse(dates.from)) / 86_400_000;
     if (days < 0) addError(errors, 'to', 'End date must be after the start date', '#to-day');
