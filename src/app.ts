@@ -12,9 +12,12 @@ import { timetableRoutes } from './features/timetable/timetable.routes.js';
 import { coverRoutes } from './features/timetable/cover.routes.js';
 import { mySpotlightsRoutes } from './features/timetable/my-spotlights.routes.js';
 import { rotaRoutes } from './features/timetable/rota.routes.js';
+import { spotlightRoutes } from './features/spotlight/spotlight.routes.js';
+import { preparationRoutes } from './features/preparation/preparation.routes.js';
 import { signInRoutes } from './platform/auth/sign-in.routes.js';
 import { singleSignOnRoutes } from './platform/auth/single-sign-on.js';
 import { setUpErrorPages } from './platform/error-pages.js';
+import { readUploadedFile } from './platform/files/uploaded-file.js';
 import { healthRoutes } from './platform/health.js';
 import { infoPageRoutes } from './platform/info-pages/info-pages.routes.js';
 import { loggerOptions, requestIdOptions } from './platform/logging.js';
@@ -45,6 +48,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(fastifyFormbody);
   await app.register(fastifyMultipart, {
     attachFieldsToBody: 'keyValues',
+    onFile: readUploadedFile,
     limits: { fileSize: uploadLimitBytes, files: 1, fields: 20 },
   });
   await app.register(setUpSession, {
@@ -70,6 +74,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(rotaRoutes, { services });
   await app.register(mySpotlightsRoutes, { services });
   await app.register(coverRoutes, { services });
+  await app.register(spotlightRoutes, { services });
+  await app.register(preparationRoutes, { services });
   return app;
 }
 

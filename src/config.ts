@@ -28,6 +28,10 @@ const schema = z
     OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_DISPLAY_NAME: z.string().trim().min(1).max(60).default('Microsoft'),
+    FILES_DIR: z.string().trim().min(1).optional(),
+    UPLOAD_MAX_MB: numberFrom(20, 1, 200),
+    VIRUS_SCAN_COMMAND: z.string().trim().min(1).optional(),
+    CLAMD_SOCKET: z.string().trim().min(1).optional(),
     TRUST_PROXY: z
       .enum(['true', 'false', '1', '0'])
       .default('false')
@@ -67,6 +71,15 @@ export interface Config {
   readonly publicUrl: string | undefined;
   readonly logLevel: string;
   readonly trustProxy: boolean;
+  /** Uploaded files: where they are kept, how large one may be, and how they are checked. */
+  readonly files: {
+    readonly directory: string;
+    readonly maxBytes: number;
+    /** A command given the file's path: exit 0 clean, 1 infected, anything else an error. */
+    readonly virusScanCommand: string | undefined;
+    /** A clamd socket (a path, or host:port) to stream files to. */
+    readonly clamdSocket: string | undefined;
+  };
   /** Single sign-on through OpenID Connect (Microsoft Entra ID); undefined when not set up. */
   readonly oidc:
     { issuer: string; clientId: string; clientSecret: string; displayName: string } | undefined;
@@ -113,6 +126,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Production logs every request; a developer's terminal shows only what needs attention.
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'production' ? 'info' : 'warn'),
     trustProxy: e.TRUST_PROXY,
+    files: Object.freeze({
+      directory: e.FILES_DIR ?? './data/files',
+      maxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+      virusScanCommand: e.VIRUS_SCAN_COMMAND,
+      clamdSocket: e.CLAMD_SOCKET,
+    }),
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? Object.freeze({

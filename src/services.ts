@@ -11,6 +11,15 @@ import { createCoverService } from './features/timetable/cover.service.js';
 import { createTimetableNoticesService } from './features/timetable/cover.notices.js';
 import { createMySpotlightsService } from './features/timetable/my-spotlights.service.js';
 import { createRotaService } from './features/timetable/rota.service.js';
+import { createCouncilSettingsService } from './features/admin/council-settings.service.js';
+import { createSpotlightService } from './features/spotlight/spotlight.service.js';
+import { createFilesService } from './platform/files/files.service.js';
+import { createPackDocumentsService } from './features/preparation/documents.service.js';
+import { createNominationsService } from './features/preparation/nominations.service.js';
+import { createCaseListService } from './features/preparation/case-list.service.js';
+import { createRecordingAccessService } from './features/preparation/recording-access.service.js';
+import { createReadinessService } from './features/preparation/readiness.service.js';
+import { createTasksService } from './features/tasks/tasks.service.js';
 
 export function createServices(deps: { database: DatabaseHandle; config: Config; clock: Clock }) {
   const { database, config, clock } = deps;
@@ -24,9 +33,20 @@ export function createServices(deps: { database: DatabaseHandle; config: Config;
   const mySpotlights = createMySpotlightsService({ db, clock });
   const cover = createCoverService({ db, clock, audit });
   const timetableNotices = createTimetableNoticesService({ db, clock });
+  const councilSettings = createCouncilSettingsService({ db, clock, audit });
+  const spotlights = createSpotlightService({ db, clock, audit, councilSettings });
+  const files = createFilesService({ config: config.files });
+  const stage = { db, clock, audit, spotlights };
+  const packDocuments = createPackDocumentsService({ ...stage, files });
+  const nominations = createNominationsService(stage);
+  const caseList = createCaseListService(stage);
+  const recordingAccess = createRecordingAccessService(stage);
+  const readiness = createReadinessService(stage);
+  const tasks = createTasksService({ ...stage, readiness });
   return {
     ...{ database, config, clock, audit, accounts, directory, directoryImport, timetable },
-    ...{ rota, mySpotlights, cover, timetableNotices },
+    ...{ rota, mySpotlights, cover, timetableNotices, councilSettings, spotlights, files },
+    ...{ packDocuments, nominations, caseList, recordingAccess, readiness, tasks },
   };
 }
 

@@ -1,5 +1,8 @@
 // buildTestApp(): the real app on a real, fresh database, with a clock the test controls, and a
 // browser-like agent that keeps cookies and sends the CSRF token as a form would.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
@@ -26,7 +29,14 @@ export async function buildTestApp(
   options: { env?: Record<string, string>; start?: string } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
+  // Each app keeps its uploaded files in a folder of its own, removed when it closes.
+  const filesDir = await mkdtemp(join(tmpdir(), 'spotlight-files-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    FILES_DIR: filesDir,
+    ...options.env,
+  });
   const clock = new FixedClock(options.start ?? '2026-11-26T09:00:00.000Z');
   const services = createServices({ database: database.handle, config, clock });
   const app = await buildApp(services);
@@ -40,6 +50,7 @@ export async function buildTestApp(
     close: async () => {
       await app.close();
       await database.drop();
+      await rm(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -7,6 +7,7 @@ import * as createAuditLog from './2026_11_26_0820_create_audit_log.js';
 import * as createDirectoryImport from './2026_11_26_0900_create_directory_import.js';
 import * as createTimetable from './2026_11_26_1000_create_timetable.js';
 import * as createTeamUnavailability from './2026_11_26_1100_create_team_unavailability.js';
+import * as createPreparation from './2026_11_26_1200_create_preparation.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0800_create_directory': createDirectory,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0900_create_directory_import': createDirectoryImport,
   '2026_11_26_1000_create_timetable': createTimetable,
   '2026_11_26_1100_create_team_unavailability': createTeamUnavailability,
+  '2026_11_26_1200_create_preparation': createPreparation,
 };

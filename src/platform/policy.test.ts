@@ -21,6 +21,7 @@ const spotlight = {
   leadPersonId: 'lead-1',
   memberPersonIds: ['m-1', 'm-2', 'm-3'],
   visitedTeam: team,
+  visitedTeamStaffPersonIds: ['sw-1', 'sw-2'],
 };
 
 describe('who may do what', () => {
@@ -50,7 +51,7 @@ describe('who may do what', () => {
     expect(canForTeam(undefined, 'team:manage-rota', team)).toBe(false);
   });
 
-  it('shows a Spotlight’s case numbers to its Lead and members only, whatever their role', () => {
+  it('shows a Spotlight’s case numbers to its Lead, its members and the visited team’s managers only', () => {
     expect(
       canForSpotlight(actor('senior-leader', 'lead-1'), 'spotlight:view-case-numbers', spotlight),
     ).toBe(true);
@@ -63,9 +64,51 @@ describe('who may do what', () => {
     expect(canForSpotlight(actor('qa-coordinator'), 'spotlight:view-case-numbers', spotlight)).toBe(
       false,
     );
+    expect(
+      canForSpotlight(actor('team-manager', 'tm-1'), 'spotlight:view-case-numbers', spotlight),
+    ).toBe(true);
+    expect(
+      canForSpotlight(actor('team-manager', 'tm-9'), 'spotlight:view-case-numbers', spotlight),
+    ).toBe(false);
+    expect(canForSpotlight(actor('staff', 'sw-1'), 'spotlight:view-case-numbers', spotlight)).toBe(
+      false,
+    );
     expect(canForSpotlight(actor('senior-leader', 'lead-2'), 'spotlight:lead', spotlight)).toBe(
       false,
     );
+  });
+
+  it('shows the preparation pack to the Spotlight Team, the team’s managers and the QA team, and nobody else', () => {
+    const sees = (a: Actor) => canForSpotlight(a, 'spotlight:view-pack', spotlight);
+    expect(sees(actor('staff', 'm-2'))).toBe(true);
+    expect(sees(actor('senior-leader', 'lead-1'))).toBe(true);
+    expect(sees(actor('team-manager', 'tm-2'))).toBe(true);
+    expect(sees(actor('head-of-service', 'hos-1'))).toBe(true);
+    expect(sees(actor('qa-coordinator'))).toBe(true);
+    expect(sees(actor('hos-qa'))).toBe(true);
+    expect(sees(actor('staff', 'sw-1'))).toBe(false);
+    expect(sees(actor('senior-leader', 'lead-2'))).toBe(false);
+    expect(sees(actor('team-manager', 'tm-9'))).toBe(false);
+  });
+
+  it('lets the visited team’s managers prepare, its practitioners nominate and the Spotlight Team confirm access', () => {
+    expect(canForSpotlight(actor('team-manager', 'tm-1'), 'spotlight:prepare', spotlight)).toBe(
+      true,
+    );
+    expect(canForSpotlight(actor('qa-coordinator'), 'spotlight:prepare', spotlight)).toBe(false);
+    expect(canForSpotlight(actor('staff', 'm-1'), 'spotlight:prepare', spotlight)).toBe(false);
+    expect(canForSpotlight(actor('staff', 'sw-2'), 'spotlight:nominate', spotlight)).toBe(true);
+    expect(canForSpotlight(actor('staff', 'm-1'), 'spotlight:nominate', spotlight)).toBe(false);
+    expect(canForSpotlight(actor('staff', 'm-1'), 'spotlight:confirm-access', spotlight)).toBe(
+      true,
+    );
+    expect(canForSpotlight(actor('staff', 'sw-1'), 'spotlight:confirm-access', spotlight)).toBe(
+      false,
+    );
+    expect(canForSpotlight(actor('staff', 'sw-1'), 'spotlight:see-readiness', spotlight)).toBe(
+      false,
+    );
+    expect(canForSpotlight(actor('hos-qa'), 'spotlight:see-readiness', spotlight)).toBe(true);
   });
 
   it('gives the visited team’s managers its actions', () => {

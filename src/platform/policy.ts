@@ -43,6 +43,7 @@ export const permissions = [
   'timetable:view',
   'timetable:manage',
   'rota:nominate',
+  'settings:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -66,6 +67,8 @@ const grants: Record<Exclude<Permission, 'public' | 'signed-in'>, readonly Role[
   'timetable:manage': ['qa-coordinator'],
   // Managers nominate their own staff for the rota (which team's staff: canForTeam 'team:manage-rota').
   'rota:nominate': ['qa-coordinator', 'head-of-service', 'team-manager'],
+  // The council's closure days, deadlines and case number formats.
+  'settings:manage': ['qa-coordinator'],
 };
 
 export function can(actor: Actor | undefined, permission: Permission): boolean {
@@ -102,11 +105,23 @@ export interface SpotlightContext {
   readonly leadPersonId: string | null;
   readonly memberPersonIds: readonly string[];
   readonly visitedTeam: TeamContext;
+  /** The practitioners of the visited team (people whose home team it is). */
+  readonly visitedTeamStaffPersonIds?: readonly string[];
 }
 
 export type TeamPermission = 'team:manage-rota';
 export type SpotlightPermission =
-  'spotlight:view-case-numbers' | 'spotlight:lead' | 'spotlight:own-actions';
+  | 'spotlight:view-case-numbers'
+  | 'spotlight:lead'
+  | 'spotlight:own-actions'
+  | 'spotlight:view-pack'
+  | 'spotlight:prepare'
+  | 'spotlight:nominate'
+  | 'spotlight:confirm-access'
+  | 'spotlight:see-readiness';
+
+/** The QA and Safeguarding Team: they run the programme and see every Spotlight's progress. */
+const qaTeam: readonly Role[] = ['qa-coordinator', 'hos-qa'];
 
 function managesTeam(actor: Actor, team: TeamContext): boolean {
   return (
@@ -133,14 +148,30 @@ export function canForSpotlight(
 ): boolean {
   if (!actor) return false;
   const isLead = spotlight.leadPersonId === actor.personId;
+  const inSpotlightTeam = isLead || spotlight.memberPersonIds.includes(actor.personId);
+  const managesVisitedTeam = managesTeam(actor, spotlight.visitedTeam);
   switch (permission) {
     case 'spotlight:view-case-numbers':
-      // The QA coordinator sees the programme's status, not the children: only the Spotlight Team does.
-      return isLead || spotlight.memberPersonIds.includes(actor.personId);
+      // The QA team sees the programme's status, not the children: the Spotlight Team does, and
+      // the visited team's managers, whose own children they are (they collate the nominations).
+      return inSpotlightTeam || managesVisitedTeam;
     case 'spotlight:lead':
       return isLead;
     case 'spotlight:own-actions':
-      return managesTeam(actor, spotlight.visitedTeam);
+      return managesVisitedTeam;
+    case 'spotlight:view-pack':
+      // The guidance: the pack goes to the Spotlight Team; the team's managers send it; the QA
+      // team runs the programme. Nobody else.
+      return inSpotlightTeam || managesVisitedTeam || qaTeam.includes(actor.role);
+    case 'spotlight:prepare':
+      // The visited team's Team Manager (or its Head of Service) sends documents and collates.
+      return managesVisitedTeam;
+    case 'spotlight:nominate':
+      return (spotlight.visitedTeamStaffPersonIds ?? []).includes(actor.personId);
+    case 'spotlight:confirm-access':
+      return inSpotlightTeam;
+    case 'spotlight:see-readiness':
+      return inSpotlightTeam || managesVisitedTeam || qaTeam.includes(actor.role);
   }
 }
 

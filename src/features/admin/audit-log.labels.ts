@@ -35,6 +35,21 @@ const actionLabels: Record<string, string> = {
   'timetable.plan-published': 'Published a year plan',
   'timetable.spotlight-changed': 'Changed a planned Spotlight',
   'timetable.cover-arranged': 'Arranged cover for a Spotlight',
+  'spotlight.access-refused': 'Was refused a Spotlight’s page',
+  'settings.changed': 'Changed the council’s settings',
+  'closure-day.added': 'Added a closure day',
+  'closure-day.removed': 'Removed a closure day',
+  'preparation.document-uploaded': 'Added a document to a preparation pack',
+  'preparation.document-refused': 'Tried to add a file that was refused',
+  'preparation.document-downloaded': 'Opened a document in a preparation pack',
+  'preparation.document-removed': 'Removed a document from a preparation pack',
+  'preparation.nomination-saved': 'Named a child for a Spotlight',
+  'preparation.nomination-changed-after-forwarding': 'Changed a nomination after it was forwarded',
+  'preparation.nominations-forwarded': 'Forwarded practitioners’ nominations',
+  'preparation.nominations-viewed': 'Viewed practitioners’ nominations',
+  'preparation.case-list-saved': 'Saved a team’s case list',
+  'preparation.case-list-viewed': 'Viewed a team’s case list',
+  'preparation.recording-access-confirmed': 'Confirmed access to the team’s recording system',
 };
 
 export function actionLabel(action: string): string {

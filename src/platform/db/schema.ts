@@ -23,6 +23,18 @@ import type {
   TimetablePlanTable,
 } from '../../features/timetable/timetable.table.js';
 
+import type {
+  ClosureDayTable,
+  CouncilSettingsTable,
+} from '../../features/admin/council-settings.table.js';
+import type {
+  CaseListEntryTable,
+  NominationTable,
+  RecordingAccessTable,
+  SpotlightDocumentTable,
+  SpotlightPreparationTable,
+} from '../../features/preparation/preparation.table.js';
+
 export interface Database {
   service_area: ServiceAreaTable;
   team: TeamTable;
@@ -41,4 +53,11 @@ export interface Database {
   plan_change: PlanChangeTable;
   timetable_notice: TimetableNoticeTable;
   team_unavailability: TeamUnavailabilityTable;
+  council_settings: CouncilSettingsTable;
+  closure_day: ClosureDayTable;
+  spotlight_document: SpotlightDocumentTable;
+  spotlight_preparation: SpotlightPreparationTable;
+  nomination: NominationTable;
+  case_list_entry: CaseListEntryTable;
+  recording_access: RecordingAccessTable;
 }

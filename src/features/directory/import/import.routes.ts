@@ -16,6 +16,7 @@ import type { Services } from '../../../services.js';
 import type { Download, ImportedCounts } from './import.service.js';
 import { previewView } from './preview.view.js';
 import { fileMessages } from './spreadsheet.js';
+import { chosenFile } from '../../../platform/files/uploaded-file.js';
 
 const pages = {
   upload: 'features/directory/import/pages/upload.njk',
@@ -23,12 +24,7 @@ const pages = {
   finished: 'features/directory/import/pages/finished.njk',
 };
 
-// With attachFieldsToBody 'keyValues', a file field arrives as a Buffer (empty if none was chosen).
-const uploadSchema = z.object({
-  file: z.custom<Buffer>((value) => Buffer.isBuffer(value) && value.length > 0, {
-    message: fileMessages.none,
-  }),
-});
+const uploadSchema = z.object({ file: chosenFile(fileMessages.none) });
 
 // The job roles the import reads, as the upload page lists them.
 const jobRoleList = jobRoles.map((role) => jobRoleNames[role]).join(', ');
@@ -79,7 +75,7 @@ export async function directoryImportRoutes(app: FastifyInstance, opts: { servic
       const form = parseForm(uploadSchema, request.body);
       if (!form.ok) return uploadPage(reply, form.errors, 400);
       try {
-        const id = await directoryImport.upload(context(request), form.value.file);
+        const id = await directoryImport.upload(context(request), form.value.file.data);
         return await reply.redirect(`/directory/import/${id}`, 303);
       } catch (error) {
         if (!(error instanceof Invalid)) throw error;
