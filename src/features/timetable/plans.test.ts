@@ -246,6 +246,20 @@ describe.each(testDialects())('the timetable (%s)', (dialect) => {
     expect(list.body).toContain('Published');
   });
 
+  it('leaves a published plan for another period published, so its Spotlights go on', async () => {
+    t.clock.advanceMinutes(10);
+    const current = await insertPlan(t, council, soundQuarter.slice(0, 1), { status: 'published' });
+    const nextYear = { ...quarter, from: '2028-01-03', to: '2028-03-31' };
+    const { planId } = await insertPlan(t, council, [], { settings: nextYear });
+    const confirm = await coordinator.get(`/timetable/plans/${planId}/publish`);
+    expect(confirm.body).not.toContain('It replaces the plan');
+    expect(
+      (await coordinator.post(`/timetable/plans/${planId}/publish`, { version: '1' })).statusCode,
+    ).toBe(303);
+    expect(await planStatus(planId)).toBe('published');
+    expect(await planStatus(current.planId)).toBe('published');
+  });
+
   it('gives a page-not-found for a plan that does not exist', async () => {
     const response = await coordinator.get(`/timetable/plans/${crypto.randomUUID()}`);
     expect(response.statusCode).toBe(404);

@@ -183,13 +183,24 @@ export async function listPlanChanges(db: Db, planId: string): Promise<PlanChang
     .execute();
 }
 
-/** Marks the plans now published as superseded; returns their ids. */
+/**
+ * Marks the published plans whose period overlaps the newly published one as superseded; returns
+ * their ids. A plan for another period stays published: its Spotlights go on being prepared.
+ */
 export async function supersedePublishedPlans(db: Db, exceptId: string): Promise<string[]> {
+  const plan = await db
+    .selectFrom('timetable_plan')
+    .select(['from_date', 'to_date'])
+    .where('id', '=', exceptId)
+    .executeTakeFirst();
+  if (!plan) return [];
   const rows = await db
     .selectFrom('timetable_plan')
     .select('id')
     .where('status', '=', 'published')
     .where('id', '!=', exceptId)
+    .where('from_date', '<=', plan.to_date)
+    .where('to_date', '>=', plan.from_date)
     .execute();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);

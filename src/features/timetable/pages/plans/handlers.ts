@@ -59,7 +59,11 @@ export async function planPages(app: FastifyInstance, services: Services) {
     return reply.page(`${plansPages}/publish.njk`, {
       plan,
       spotlightCount: spotlights.length,
-      replaces: published?.plan ?? null,
+      // Only a published plan for an overlapping period is replaced.
+      replaces:
+        published && published.plan.from <= plan.to && published.plan.to >= plan.from
+          ? published.plan
+          : null,
       href,
       backLink: href,
     });
