@@ -2,7 +2,7 @@
 // and every request is checked against it by the policy module before its handler runs.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Forbidden } from './errors.js';
+import { Forbidden, NotFound } from './errors.js';
 import { can, type Permission } from './policy.js';
 
 declare module 'fastify' {
@@ -23,6 +23,10 @@ export interface RouteInfo {
 
 /** Static files are public by nature: the only routes allowed to leave the permission out. */
 export const publicPrefixes = ['/assets/', '/stylesheets/', '/javascripts/'];
+
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const controlCharacter = /[\u0000-\u001f\u007f]/;
+const hasControlCharacter = (text: string) => controlCharacter.test(text);
 
 export const setUpPermissions = fp(
   async (app: FastifyInstance) => {
@@ -51,6 +55,12 @@ export const setUpPermissions = fp(
         return reply.redirect(`/sign-in?${timedOut}returnTo=${encodeURIComponent(returnTo)}`, 303);
       }
       if (!can(request.actor, permission)) throw new Forbidden();
+      // Ids in addresses are letters, digits and hyphens; anything with a control character (a
+      // NUL byte, which PostgreSQL refuses) names nothing Spotlight holds.
+      const params = (request.params ?? {}) as Record<string, unknown>;
+      if (Object.values(params).some((v) => typeof v === 'string' && hasControlCharacter(v))) {
+        throw new NotFound();
+      }
     });
   },
   { name: 'spotlight-permissions' },

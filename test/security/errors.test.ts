@@ -37,6 +37,18 @@ describe.each(testDialects())('error pages (%s)', (dialect) => {
     expect(response.statusCode).toBe(404);
     expect(response.body).not.toContain('<script>alert(1)</script>');
   });
+
+  it('answers page-not-found, not a problem page, for an id with a control character in it', async () => {
+    const { browser } = await signedIn(t, 'qa-coordinator');
+    for (const url of [
+      '/spotlights/%00',
+      '/directory/teams/a%00b',
+      '/spotlights/x%0Ay/documents',
+    ]) {
+      const response = await browser.get(url);
+      expect(response.statusCode, url).toBe(404);
+    }
+  });
 });
 
 describe.each(testDialects())('when the database is gone (%s)', (dialect) => {
