@@ -1,10 +1,43 @@
-// STUB (being built): Your tasks.
+// "Your tasks": what the signed-in person must do next for each Spotlight around them, overdue
+// first. The rules live in task-rules.ts; this gathers the Spotlights and what is in for each.
 import type { Kysely } from 'kysely';
+import { addCalendarDays } from '../../core/working-days.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
+import type { RequestContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
-import type { SpotlightService } from '../spotlight/spotlight.service.js';
-import type { ReadinessService } from '../preparation/readiness.service.js';
+import { assertCan } from '../../platform/policy.js';
+import type { Spotlight, SpotlightService } from '../spotlight/spotlight.service.js';
+import {
+  practitionersOf,
+  readinessItems,
+  type ReadinessService,
+} from '../preparation/readiness.service.js';
+import {
+  chaseWindowDays,
+  sortTasks,
+  tasksFor,
+  type Task,
+  type TaskSpotlight,
+} from './task-rules.js';
+
+/** How far back and ahead "Your tasks" looks, in calendar days. */
+export const taskWindow = { daysBack: 30, daysAhead: 120 };
+
+export function taskSpotlightOf(spotlight: Spotlight): TaskSpotlight {
+  return {
+    id: spotlight.id,
+    date: spotlight.date,
+    teamName: spotlight.team.name,
+    recordingSystem: spotlight.team.recordingSystem,
+    leadPersonId: spotlight.lead?.id ?? null,
+    memberPersonIds: spotlight.members.map((m) => m.id),
+    managerPersonIds: spotlight.team.managers.map((m) => m.id),
+    headOfServicePersonId: spotlight.team.headOfService?.id ?? null,
+    practitionerPersonIds: practitionersOf(spotlight).map((p) => p.id),
+    deadlines: spotlight.deadlines,
+  };
+}
 
 export type TasksService = ReturnType<typeof createTasksService>;
 
@@ -15,6 +48,43 @@ export function createTasksService(deps: {
   spotlights: SpotlightService;
   readiness: ReadinessService;
 }) {
-  void deps;
-  return {};
+  const { spotlights, readiness } = deps;
+
+  return {
+    /** The signed-in person's tasks, overdue first, then by due date. */
+    async forPerson(ctx: RequestContext): Promise<Task[]> {
+      assertCan(ctx.actor, 'signed-in');
+      const actor = ctx.actor;
+      const today = spotlights.today();
+      const ids = new Set(
+        await spotlights.idsConcerning(
+          actor.personId,
+          addCalendarDays(today, -taskWindow.daysBack),
+          addCalendarDays(today, taskWindow.daysAhead),
+        ),
+      );
+      // The QA team chases every Spotlight coming up soon.
+      if (actor.role === 'qa-coordinator' || actor.role === 'hos-qa') {
+        const soon = await spotlights.publishedIds(today, addCalendarDays(today, chaseWindowDays));
+        for (const id of soon) ids.add(id);
+      }
+      const found = await Promise.all([...ids].map((id) => spotlights.find(id)));
+      const list = found.filter((s): s is Spotlight => s !== undefined);
+      const facts = await readiness.facts(list);
+      const tasks = list.flatMap((spotlight) => {
+        const spotlightFacts = facts.get(spotlight.id);
+        if (!spotlightFacts) return [];
+        return tasksFor({
+          personId: actor.personId,
+          role: actor.role,
+          spotlight: taskSpotlightOf(spotlight),
+          facts: spotlightFacts,
+          readiness: readinessItems(spotlight, spotlightFacts),
+          today,
+          calendar: spotlight.calendar,
+        });
+      });
+      return sortTasks(tasks);
+    },
+  };
 }

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { defaultDeadlineOffsets, spotlightDeadlines } from '../../core/deadlines.js';
+import type { WorkingDayCalendar } from '../../core/working-days.js';
+import type { Role } from '../../platform/policy.js';
+import type { ReadinessFacts, ReadinessState } from '../preparation/readiness.service.js';
+import { dueTagClasses, sortTasks, tasksFor, type Task, type TaskSpotlight } from './task-rules.js';
+
+const calendar: WorkingDayCalendar = { region: 'england-and-wales', closures: [] };
+
+const spotlight: TaskSpotlight = {
+  id: 's1',
+  date: '2027-01-14',
+  teamName: 'Family Support East',
+  recordingSystem: 'LCS',
+  leadPersonId: 'lead',
+  memberPersonIds: ['m1', 'm2'],
+  managerPersonIds: ['tm'],
+  headOfServicePersonId: 'hos',
+  practitionerPersonIds: ['p1', 'p2'],
+  deadlines: spotlightDeadlines('2027-01-14', defaultDeadlineOffsets, calendar),
+};
+
+const nothingIn: ReadinessFacts = {
+  documentTypes: new Map(),
+  documentCount: 0,
+  namedBoth: new Set(),
+  forwardedAt: null,
+  caseListCount: 0,
+  confirmedAccess: new Set(),
+};
+
+function tasks(
+  personId: string,
+  options: {
+    role?: Role;
+    facts?: Partial<ReadinessFacts>;
+    today?: string;
+    readiness?: { state: ReadinessState; due: string | null }[];
+    spotlight?: Partial<TaskSpotlight>;
+  } = {},
+): Task[] {
+  return tasksFor({
+    personId,
+    role: options.role ?? 'staff',
+    spotlight: { ...spotlight, ...options.spotlight },
+    facts: { ...nothingIn, ...options.facts },
+    readiness: options.readiness ?? [],
+    today: options.today ?? '2027-01-11',
+    calendar,
+  });
+}
+
+const actions = (list: Task[]) => list.map((t) => t.action);
+
+describe('the task rules', () => {
+  it('asks the Team Manager for the documents, the nominations and the case list, with their deadlines', () => {
+    const list = tasks('tm', { role: 'team-manager' });
+    expect(actions(list)).toEqual([
+      'Send the preparation documents',
+      'Collate and forward practitioners’ nominations',
+      'Add the team’s case list',
+    ]);
+    expect(list.map((t) => t.href)).toEqual([
+      '/spotlights/s1/documents',
+      '/spotlights/s1/nominations',
+      '/spotlights/s1/case-list',
+    ]);
+    for (const task of list) {
+      expect(task).toMatchObject({
+        due: '2027-01-07',
+        dueText: '2 working days late',
+        state: 'late',
+        teamName: 'Family Support East',
+        date: '2027-01-14',
+      });
+    }
+  });
+
+  it('drops each of the Team Manager’s tasks once it is done', () => {
+    expect(actions(tasks('tm', { facts: { documentCount: 2 } }))).not.toContain(
+      'Send the preparation documents',
+    );
+    expect(actions(tasks('tm', { facts: { forwardedAt: '2027-01-06T10:00:00.000Z' } }))).toEqual([
+      'Send the preparation documents',
+      'Add the team’s case list',
+    ]);
+    expect(
+      tasks('tm', {
+        facts: { documentCount: 1, forwardedAt: '2027-01-06T10:00:00.000Z', caseListCount: 300 },
+      }),
+    ).toEqual([]);
+  });
+
+  it('asks the Head of Service to prepare only when the team has no Team Manager', () => {
+    expect(tasks('hos', { role: 'head-of-service' })).toEqual([]);
+    expect(
+      actions(tasks('hos', { role: 'head-of-service', spotlight: { managerPersonIds: [] } })),
+    ).toHaveLength(3);
+  });
+
+  it('asks a practitioner to name two children until both are named or the list has gone', () => {
+    const [task] = tasks('p1', { today: '2027-01-04' });
+    expect(task).toMatchObject({
+      action: 'Name a child you are proud of and one you found challenging',
+      href: '/spotlights/s1/nominations/mine',
+      due: '2027-01-07',
+      dueText: 'due in 3 working days',
+      state: 'upcoming',
+    });
+    expect(tasks('p1', { facts: { namedBoth: new Set(['p1']) } })).toEqual([]);
+    expect(actions(tasks('p2', { facts: { namedBoth: new Set(['p1']) } }))).toHaveLength(1);
+    expect(tasks('p1', { facts: { forwardedAt: '2027-01-07T10:00:00.000Z' } })).toEqual([]);
+  });
+
+  it('asks the Lead and members to confirm access, and to read the pack once it has documents', () => {
+    expect(actions(tasks('m1'))).toEqual(['Confirm you have access to LCS']);
+    expect(actions(tasks('lead', { spotlight: { recordingSystem: 'EHM' } }))).toEqual([
+      'Confirm you have access to EHM',
+    ]);
+    const withPack = tasks('m2', { facts: { documentCount: 3 } });
+    expect(withPack.map((t) => [t.action, t.due, t.dueText])).toEqual([
+      ['Confirm you have access to LCS', '2027-01-13', 'due in 2 working days'],
+      ['Read the preparation pack', '2027-01-13', 'due in 2 working days'],
+    ]);
+    expect(actions(tasks('m2', { facts: { confirmedAccess: new Set(['m2']) } }))).toEqual([]);
+    expect(actions(tasks('m1', { facts: { confirmedAccess: new Set(['m2']) } }))).toHaveLength(1);
+  });
+
+  it('asks the QA team to chase only what is late, for Spotlights in the next 30 days', () => {
+    const late = [
+      { state: 'done' as const, due: '2027-01-07' },
+      { state: 'late' as const, due: '2027-01-07' },
+      { state: 'missing' as const, due: '2027-01-13' },
+    ];
+    const [chase] = tasks('qa', { role: 'qa-coordinator', readiness: late });
+    expect(chase).toMatchObject({
+      action: 'Chase the missing preparation for Family Support East',
+      href: '/spotlights/s1',
+      due: '2027-01-07',
+      state: 'late',
+    });
+    expect(tasks('qa', { role: 'hos-qa', readiness: late })).toHaveLength(1);
+    expect(tasks('qa', { role: 'qa-coordinator', readiness: late.slice(0, 1) })).toEqual([]);
+    expect(tasks('someone', { role: 'senior-leader', readiness: late })).toEqual([]);
+    expect(
+      tasks('qa', {
+        role: 'qa-coordinator',
+        readiness: late,
+        spotlight: { date: '2027-03-01' },
+        today: '2027-01-11',
+      }),
+    ).toEqual([]);
+  });
+
+  it('asks nobody for preparation once the day is over, and nobody outside the Spotlight', () => {
+    for (const person of ['tm', 'p1', 'm1', 'lead']) {
+      expect(tasks(person, { today: '2027-01-15' })).toEqual([]);
+    }
+    expect(actions(tasks('m1', { today: '2027-01-14' }))).toEqual([
+      'Confirm you have access to LCS',
+    ]);
+    expect(tasks('stranger', { role: 'team-manager' })).toEqual([]);
+  });
+
+  it('puts overdue tasks first, then the rest by due date', () => {
+    const task = (action: string, due: string, state: Task['state']): Task => ({
+      spotlightId: 's',
+      teamName: 'T',
+      date: '2027-02-01',
+      action,
+      href: '/',
+      due,
+      dueText: '',
+      state,
+      workingDays: 1,
+    });
+    const sorted = sortTasks([
+      task('later', '2027-01-20', 'upcoming'),
+      task('today', '2027-01-11', 'today'),
+      task('late recently', '2027-01-08', 'late'),
+      task('soon', '2027-01-12', 'upcoming'),
+      task('late long ago', '2027-01-04', 'late'),
+    ]);
+    expect(actions(sorted)).toEqual(['late long ago', 'late recently', 'today', 'soon', 'later']);
+  });
+
+  it('colours the due date: red when late, yellow within 3 working days, grey otherwise', () => {
+    expect(dueTagClasses({ state: 'late', workingDays: 2 })).toBe('govuk-tag--red');
+    expect(dueTagClasses({ state: 'today', workingDays: 0 })).toBe('govuk-tag--yellow');
+    expect(dueTagClasses({ state: 'upcoming', workingDays: 3 })).toBe('govuk-tag--yellow');
+    expect(dueTagClasses({ state: 'upcoming', workingDays: 4 })).toBe('govuk-tag--grey');
+  });
+});

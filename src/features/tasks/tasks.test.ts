@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, signedIn, type TestApp } from '../../../test/app.js';
+import { testDialects } from '../../../test/databases.js';
+import {
+  addSpotlightFixture,
+  type SpotlightFixture,
+  type SpotlightPersonKey,
+} from '../../../test/spotlight-fixture.js';
+import { newId } from '../../platform/ids.js';
+import {
+  addCaseList,
+  addDocument,
+  addNomination,
+  confirmAccess,
+  forwardNominations,
+  signInNow,
+  textOf,
+} from '../spotlight/pages/test-support.js';
+
+interface TaskRow {
+  href: string;
+  text: string;
+  tag: string;
+}
+
+/** The rows of "Your tasks" on the home page. */
+function tasksOn(html: string): TaskRow[] {
+  const start = html.indexOf('<table');
+  if (start === -1) return [];
+  const table = html.slice(start, html.indexOf('</table>', start));
+  return table
+    .split('<tr class="govuk-table__row">')
+    .slice(2)
+    .map((row) => ({
+      href: /href="([^"]+)"/.exec(row)?.[1] ?? '',
+      text: textOf(row).trim(),
+      tag: /govuk-tag (govuk-tag--\w+)/.exec(row)?.[1] ?? '',
+    }));
+}
+
+describe.each(testDialects())('your tasks on the home page (%s)', (dialect) => {
+  let t: TestApp;
+  let f: SpotlightFixture;
+  let teamName: string;
+  let page: string;
+
+  const home = async (fixture: SpotlightFixture, key: SpotlightPersonKey) =>
+    (await (await signInNow(t, fixture, key)).get('/')).body;
+  const tasksOf = async (fixture: SpotlightFixture, key: SpotlightPersonKey) =>
+    tasksOn(await home(fixture, key));
+  const forThisSpotlight = (rows: TaskRow[]) => rows.filter((r) => r.href.startsWith(page));
+
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    f = await addSpotlightFixture(t);
+    page = `/spotlights/${f.spotlightId}`;
+    const team = await t.services.database.db
+      .selectFrom('team')
+      .select('name')
+      .where('id', '=', f.teamId)
+      .executeTakeFirstOrThrow();
+    teamName = team.name;
+  });
+  afterAll(async () => t?.close());
+
+  it('lists the Team Manager’s three tasks, overdue first, with the due date in words', async () => {
+    const g = await addSpotlightFixture(t);
+    // The same team's next Spotlight, later in the year.
+    const current = await t.services.database.db
+      .selectFrom('spotlight')
+      .selectAll()
+      .where('id', '=', g.spotlightId)
+      .executeTakeFirstOrThrow();
+    const laterId = newId();
+    await t.services.database.db
+      .insertInto('spotlight')
+      .values({ ...current, id: laterId, date: '2027-03-11' })
+      .execute();
+    t.clock.set('2027-01-11T09:00:00.000Z');
+    const rows = await tasksOf(g, 'teamManager');
+    expect(rows.map((r) => r.href)).toEqual([
+      `/spotlights/${g.spotlightId}/documents`,
+      `/spotlights/${g.spotlightId}/nominations`,
+      `/spotlights/${g.spotlightId}/case-list`,
+      `/spotlights/${laterId}/documents`,
+      `/spotlights/${laterId}/nominations`,
+      `/spotlights/${laterId}/case-list`,
+    ]);
+    const [first] = rows;
+    expect(first?.text).toMatch(
+      /^Send the preparation documents \(Family Support East [\d.]+, 14 January 2027\) Family Support East [\d.]+ Spotlight, 14 January 2027 7 January 2027 2 working days late$/,
+    );
+    expect(rows.slice(0, 3).map((r) => r.tag)).toEqual(Array(3).fill('govuk-tag--red'));
+    expect(rows[1]?.text).toContain('Collate and forward practitioners’ nominations');
+    expect(rows[2]?.text).toContain('Add the team’s case list');
+    expect(rows[3]?.text).toMatch(/4 March 2027 due in \d+ working days/);
+    expect(rows[3]?.tag).toBe('govuk-tag--grey');
+
+    await addDocument(t, g.spotlightId, 'team-action-plan');
+    expect((await tasksOf(g, 'teamManager')).map((r) => r.href)).not.toContain(
+      `/spotlights/${g.spotlightId}/documents`,
+    );
+  });
+
+  it('asks a practitioner to name their two children until they have', async () => {
+    t.clock.set('2027-01-04T09:00:00.000Z');
+    const rows = forThisSpotlight(await tasksOf(f, 'practitioner1'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.href).toBe(`${page}/nominations/mine`);
+    expect(rows[0]?.text).toContain('Name a child you are proud of and one you found challenging');
+    expect(rows[0]?.text).toContain('7 January 2027 due in 3 working days');
+    expect(rows[0]?.tag).toBe('govuk-tag--yellow');
+
+    await addNomination(t, f.spotlightId, f.personId.practitioner1, 'proud', '7001');
+    expect(forThisSpotlight(await tasksOf(f, 'practitioner1'))).toHaveLength(1);
+    await addNomination(t, f.spotlightId, f.personId.practitioner1, 'challenging', '7002');
+    expect(forThisSpotlight(await tasksOf(f, 'practitioner1'))).toEqual([]);
+    // Another practitioner is still asked.
+    expect(forThisSpotlight(await tasksOf(f, 'practitioner2'))).toHaveLength(1);
+  });
+
+  it('asks a member to confirm access to the recording system, until a confirmation is stored', async () => {
+    t.clock.set('2027-01-04T09:00:00.000Z');
+    const rows = forThisSpotlight(await tasksOf(f, 'member2'));
+    expect(rows.map((r) => r.text.split(' (')[0])).toEqual(['Confirm you have access to LCS']);
+    expect(rows[0]?.href).toBe(`${page}#recording-access`);
+    expect(rows[0]?.text).toContain('13 January 2027');
+
+    await confirmAccess(t, f.spotlightId, f.personId.member2);
+    expect(forThisSpotlight(await tasksOf(f, 'member2'))).toEqual([]);
+    // The Lead has not confirmed yet.
+    expect(forThisSpotlight(await tasksOf(f, 'lead')).map((r) => r.href)).toEqual([
+      `${page}#recording-access`,
+    ]);
+  });
+
+  it('asks the QA team to chase a Spotlight only when something is late', async () => {
+    const g = await addSpotlightFixture(t);
+    const gTeam = await t.services.database.db
+      .selectFrom('team')
+      .select('name')
+      .where('id', '=', g.teamId)
+      .executeTakeFirstOrThrow();
+    const chase = `Chase the missing preparation for ${gTeam.name}`;
+
+    t.clock.set('2027-01-06T09:00:00.000Z');
+    expect(await home(g, 'qa')).not.toContain(chase);
+
+    t.clock.set('2027-01-11T09:00:00.000Z');
+    const rows = (await tasksOf(g, 'hosQa')).filter((r) => r.text.startsWith(chase));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.href).toBe(`/spotlights/${g.spotlightId}`);
+    expect(rows[0]?.text).toContain('7 January 2027 2 working days late');
+
+    await addDocument(t, g.spotlightId, 'audits');
+    await forwardNominations(t, g.spotlightId, g.personId.teamManager, '2027-01-11T08:00:00.000Z');
+    await addCaseList(t, g.spotlightId, 3);
+    expect(await home(g, 'qa')).not.toContain(chase);
+    // Others are not asked to chase.
+    expect(await home(g, 'lead')).not.toContain('Chase the missing preparation');
+  });
+
+  it('gives a reviewer of another Spotlight no task for this one', async () => {
+    t.clock.set('2027-01-04T09:00:00.000Z');
+    const body = await home(f, 'otherReviewer');
+    expect(body).not.toContain(page);
+    expect(body).not.toContain(teamName);
+    // Their own Spotlight's task is there.
+    expect(body).toContain(`/spotlights/${f.otherSpotlightId}#recording-access`);
+    expect(await home(f, 'otherManager')).not.toContain(page);
+  });
+
+  it('tells someone with nothing to do so, and keeps what they can do below', async () => {
+    t.clock.set('2027-01-04T09:00:00.000Z');
+    const { browser } = await signedIn(t, 'staff');
+    const body = (await browser.get('/')).body;
+    expect(body).toContain('Your tasks');
+    expect(body).toContain('You have nothing to do in Spotlight at the moment.');
+    expect(body).not.toContain('<table');
+    expect(body.indexOf('Your tasks')).toBeLessThan(body.indexOf('What you can do'));
+    expect(body).not.toContain('/admin/settings');
+  });
+
+  it('offers the QA coordinator the council’s settings', async () => {
+    t.clock.set('2027-01-04T09:00:00.000Z');
+    const body = await home(f, 'qa');
+    expect(body).toContain(
+      '<a class="govuk-link" href="/admin/settings">Change the council’s settings, closure days and deadlines</a>',
+    );
+    expect(await home(f, 'hosQa')).not.toContain('/admin/settings');
+  });
+
+  it('stops asking for preparation once the day is over', async () => {
+    t.clock.set('2027-01-15T09:00:00.000Z');
+    for (const key of ['teamManager', 'practitioner3', 'member1'] as const) {
+      expect(forThisSpotlight(await tasksOf(f, key))).toEqual([]);
+    }
+  });
+});
