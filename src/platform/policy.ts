@@ -105,7 +105,7 @@ export interface SpotlightContext {
   readonly leadPersonId: string | null;
   readonly memberPersonIds: readonly string[];
   readonly visitedTeam: TeamContext;
-  /** The practitioners of the visited team (people whose home team it is). */
+  /** The practitioners of the visited team (its staff other than its managers). */
   readonly visitedTeamStaffPersonIds?: readonly string[];
 }
 

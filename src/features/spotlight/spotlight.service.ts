@@ -111,7 +111,10 @@ export function createSpotlightService(deps: {
           managerPersonIds: managers.map((m) => m.id),
           headOfServicePersonId: row.head_of_service_id,
         },
-        visitedTeamStaffPersonIds: staff.map((s) => s.id),
+        // The practitioners who name children: the team's staff other than its managers.
+        visitedTeamStaffPersonIds: staff
+          .filter((s) => !managers.some((m) => m.id === s.id))
+          .map((s) => s.id),
       },
       deadlines: spotlightDeadlines(row.date, settings.deadlineOffsets, calendar),
       today: today(),
