@@ -61,6 +61,65 @@ describe('spotlight command', () => {
   });
 });
 
+describe('spotlight working-days', () => {
+  /** Runs each command line at once: every run is a separate process. */
+  const runAll = (lines: string[]) =>
+    Promise.all(lines.map((line) => spotlight(['working-days', ...line.split(' ')], {})));
+
+  it('prints the date alone, skipping weekends, bank holidays and closure days', async () => {
+    const lines = [
+      'add 2026-12-24 1', // over Christmas and the substitute for Boxing Day
+      'before 2027-03-30 1', // over Easter Monday and Good Friday
+      'add 2027-01-06 1 --closures 2027-01-07',
+      'before 2027-01-14 5 --closures 2027-01-07,2027-01-08',
+      'add 2027-01-01 1 --region scotland', // 4 January is Scotland's 2 January substitute
+      'add 2027-07-09 1 --closures 2027-07-13 --region northern-ireland',
+      'add 2027-01-08 0',
+    ];
+    const runs = await runAll(lines);
+    expect(runs.map((run) => run.stdout)).toEqual([
+      '2026-12-29\n',
+      '2027-03-25\n',
+      '2027-01-08\n',
+      '2027-01-05\n',
+      '2027-01-05\n',
+      '2027-07-14\n',
+      '2027-01-08\n',
+    ]);
+    for (const run of runs) {
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe('');
+    }
+  }, 90_000); // many processes at once on a busy machine
+
+  it('refuses bad input with exit code 2 and a one-line message', async () => {
+    const cases: [string, string][] = [
+      ['sideways 2027-01-06 1', 'Say add or before'],
+      ['add 2027-02-30 1', 'Enter a real date written YYYY-MM-DD (not "2027-02-30")'],
+      ['add 06/01/2027 1', 'Enter a real date written YYYY-MM-DD (not "06/01/2027")'],
+      ['add 2027-01-06', 'Enter the number of working days as a whole number from 0 to 1000'],
+      ['add 2027-01-06 -1', 'Enter the number of working days as a whole number'],
+      ['add 2027-01-06 1.5', 'Enter the number of working days as a whole number'],
+      ['add 2027-01-06 99999999999', 'Enter the number of working days as a whole number'],
+      ['add 2027-01-06 1 --region wales', '--region must be one of'],
+      ['add 2027-01-06 1 --region', 'Give a value after --region'],
+      ['add 2027-01-06 1 --closures 2027-01-07,2027-13-01', '(not "2027-13-01")'],
+      ['add 2027-01-06 1 --closures 7/1/2027', '(not "7/1/2027")'],
+      ['add 2027-01-06 1 --holidays 2027-01-07', 'Unknown option --holidays'],
+      ['add 2027-01-06 1 2', 'Too many arguments'],
+      ['add 9999-12-30 5', 'after 31 December 9999'],
+    ];
+    const runs = await runAll(cases.map(([line]) => line));
+    runs.forEach((run, i) => {
+      const [line, message] = cases[i] as [string, string];
+      expect(run.code, line).toBe(2);
+      expect(run.stdout, line).toBe('');
+      expect(run.stderr, line).toContain(message);
+      expect(run.stderr.trimEnd().split('\n'), line).toHaveLength(1);
+    });
+  }, 90_000);
+});
+
 describe.each(testDialects())('spotlight command on %s', (dialect) => {
   let database: TestDatabase | undefined;
   let url: string;

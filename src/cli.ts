@@ -9,13 +9,9 @@ import {
   isCalendarDate,
   workingDaysBefore,
   type BankHolidayRegion,
+  type WorkingDayCalendar,
 } from './core/working-days.js';
-import { demoPassword, seedDemoCouncil } from './demo/seed.js';
 import { systemClock } from './platform/clock.js';
-import { openDatabase } from './platform/db/database.js';
-import { migrateToLatest } from './platform/db/migrate.js';
-import { startServer } from './server.js';
-import { createServices } from './services.js';
 
 const usage = `Usage: spotlight <command>
 
@@ -24,7 +20,9 @@ Commands:
   migrate                        bring the database up to date
   seed --demo                    add the demo council (running it twice changes nothing)
   working-days add|before <YYYY-MM-DD> <N> [--region england-and-wales|scotland|northern-ireland]
-                                 the Nth working day after or before a date
+               [--closures <YYYY-MM-DD,YYYY-MM-DD,...>]
+                                 the Nth working day after or before a date, skipping
+                                 weekends, bank holidays and the closure days given
   plan-year <input.json> [--time-limit <seconds>]
                                  plan a year of Spotlights; prints the plan as JSON
                                  (exit 0 planned, 2 invalid input, 3 no plan possible)
@@ -42,21 +40,81 @@ function option(args: string[], name: string): string | undefined {
   return at >= 0 ? args[at + 1] : undefined;
 }
 
-function workingDays(args: string[]): void {
-  const [direction, date, count] = args;
-  const region = option(args, '--region') ?? 'england-and-wales';
+const workingDaysUsage =
+  'spotlight working-days add|before <YYYY-MM-DD> <N> [--region <nation>] [--closures <YYYY-MM-DD,...>]';
+const workingDaysOptions = ['--region', '--closures'];
+/** Far enough for any deadline; a bigger count is a typing mistake, not a wait. */
+const maxWorkingDays = 1000;
+
+/** Reads `working-days` arguments; a message naming what is wrong when they cannot be used. */
+function readWorkingDaysArgs(
+  args: string[],
+):
+  | { direction: 'add' | 'before'; date: string; count: number; calendar: WorkingDayCalendar }
+  | { problem: string } {
+  const positional: string[] = [];
+  const options = new Map<string, string>();
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] as string;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    if (!workingDaysOptions.includes(arg)) {
+      return { problem: `Unknown option ${arg}: use ${workingDaysOptions.join(' or ')}` };
+    }
+    const value = args[i + 1];
+    if (value === undefined || value.startsWith('--'))
+      return { problem: `Give a value after ${arg}` };
+    options.set(arg, value);
+    i += 1;
+  }
+  const [direction, date, count, ...extra] = positional;
   if (direction !== 'add' && direction !== 'before') {
-    return fail('Say add or before: spotlight working-days add|before <YYYY-MM-DD> <N>', 2);
+    return { problem: `Say add or before: ${workingDaysUsage}` };
   }
-  if (!date || !isCalendarDate(date)) return fail('Enter a real date written YYYY-MM-DD', 2);
-  if (!count || !/^\d+$/.test(count))
-    return fail('Enter the number of working days as a whole number', 2);
+  if (!date || !isCalendarDate(date)) {
+    return { problem: `Enter a real date written YYYY-MM-DD${date ? ` (not "${date}")` : ''}` };
+  }
+  if (!count || !/^\d{1,9}$/.test(count) || Number(count) > maxWorkingDays) {
+    return {
+      problem: `Enter the number of working days as a whole number from 0 to ${maxWorkingDays}`,
+    };
+  }
+  if (extra.length > 0) return { problem: `Too many arguments: ${workingDaysUsage}` };
+  const region = options.get('--region') ?? 'england-and-wales';
   if (!(bankHolidayRegions as readonly string[]).includes(region)) {
-    return fail(`--region must be one of ${bankHolidayRegions.join(', ')}`, 2);
+    return {
+      problem: `--region must be one of ${bankHolidayRegions.join(', ')} (not "${region}")`,
+    };
   }
-  const calendar = { region: region as BankHolidayRegion, closures: [] };
-  const step = direction === 'add' ? addWorkingDays : workingDaysBefore;
-  out(step(date, Number(count), calendar));
+  const closures = (options.get('--closures') ?? '').split(',').map((day) => day.trim());
+  const closuresGiven = options.has('--closures');
+  const badClosure = closures.find((day) => !isCalendarDate(day));
+  if (closuresGiven && badClosure !== undefined) {
+    return {
+      problem: `--closures must be real dates written YYYY-MM-DD, separated by commas (not "${badClosure}")`,
+    };
+  }
+  return {
+    direction,
+    date,
+    count: Number(count),
+    calendar: { region: region as BankHolidayRegion, closures: closuresGiven ? closures : [] },
+  };
+}
+
+function workingDays(args: string[]): void {
+  const read = readWorkingDaysArgs(args);
+  if ('problem' in read) return fail(read.problem, 2);
+  const step = read.direction === 'add' ? addWorkingDays : workingDaysBefore;
+  try {
+    out(step(read.date, read.count, read.calendar));
+  } catch (error) {
+    // Only a count that runs past the calendar's last date gets here.
+    if (!(error instanceof RangeError)) throw error;
+    fail('The result would be after 31 December 9999, the last date Spotlight can count', 2);
+  }
 }
 
 async function planYear(args: string[]): Promise<void> {
@@ -98,6 +156,16 @@ export async function main(argv: string[]): Promise<void> {
     if (error instanceof ConfigError) return fail(error.message, 2);
     throw error;
   }
+  // The web service and the database are loaded only now, so that the commands above start fast.
+  const [{ startServer }, { openDatabase }, { migrateToLatest }, { createServices }, demo] =
+    await Promise.all([
+      import('./server.js'),
+      import('./platform/db/database.js'),
+      import('./platform/db/migrate.js'),
+      import('./services.js'),
+      import('./demo/seed.js'),
+    ]);
+  const { demoPassword, seedDemoCouncil } = demo;
 
   switch (command) {
     case 'serve':

@@ -38,7 +38,7 @@ function digitsText(format: CaseNumberFormat): string {
 
 /** An example number in the format, for hints: "EHM123456". */
 export function exampleCaseNumber(format: CaseNumberFormat): string {
-  return format.prefix + '1234567890123456789'.slice(0, Math.max(format.minDigits, 1));
+  return format.prefix + '12345678901234567890'.slice(0, Math.max(format.minDigits, 1));
 }
 
 /** "LCS numbers are 7 digits, like 1234567" */

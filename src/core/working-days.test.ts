@@ -1,8 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addCalendarDays,
   addMonths,
   addWorkingDays,
+  bankHolidayRegions,
   bankHolidays,
+  dayOfWeek,
   isCalendarDate,
   isWorkingDay,
   workingDaysBefore,
@@ -100,5 +104,116 @@ describe('working days', () => {
     expect(addMonths('2026-03-10', 12)).toBe('2027-03-10');
     expect(addMonths('2027-01-31', 1)).toBe('2027-02-28');
     expect(addMonths('2028-02-29', 12)).toBe('2029-02-28');
+  });
+});
+
+describe('working days around the holidays', () => {
+  it('skips Christmas 2026 in England and Wales, with the substitute for Boxing Day', () => {
+    expect(dayOfWeek('2026-12-25')).toBe(5); // Friday
+    expect(isWorkingDay('2026-12-24', england)).toBe(true);
+    expect(isWorkingDay('2026-12-25', england)).toBe(false); // Christmas Day
+    expect(isWorkingDay('2026-12-26', england)).toBe(false); // Boxing Day, a Saturday
+    expect(isWorkingDay('2026-12-28', england)).toBe(false); // Boxing Day (substitute day)
+    expect(isWorkingDay('2026-12-29', england)).toBe(true);
+    expect(addWorkingDays('2026-12-24', 1, england)).toBe('2026-12-29');
+    expect(workingDaysBefore('2026-12-29', 1, england)).toBe('2026-12-24');
+  });
+
+  it('skips Easter 2027: Good Friday and Easter Monday', () => {
+    expect(isWorkingDay('2027-03-25', england)).toBe(true);
+    expect(isWorkingDay('2027-03-26', england)).toBe(false); // Good Friday
+    expect(isWorkingDay('2027-03-29', england)).toBe(false); // Easter Monday
+    expect(workingDaysBefore('2027-03-30', 1, england)).toBe('2027-03-25');
+    expect(addWorkingDays('2027-03-25', 1, england)).toBe('2027-03-30');
+    // Scotland has Good Friday but not Easter Monday.
+    expect(isWorkingDay('2027-03-26', scotland)).toBe(false);
+    expect(workingDaysBefore('2027-03-30', 1, scotland)).toBe('2027-03-29');
+  });
+
+  it("moves Scotland's 2 January to a weekday when it falls at a weekend", () => {
+    // 1 January 2028 is a Saturday and 2 January a Sunday: Monday 3 and Tuesday 4 are holidays.
+    const scottish = bankHolidays(2028, 'scotland');
+    expect(scottish.filter((h) => h.name.includes('substitute')).map((h) => h.date)).toEqual([
+      '2028-01-03',
+      '2028-01-04',
+    ]);
+    expect(isWorkingDay('2028-01-03', scotland)).toBe(false);
+    expect(isWorkingDay('2028-01-04', scotland)).toBe(false);
+    expect(addWorkingDays('2027-12-31', 1, scotland)).toBe('2028-01-05');
+    // England and Wales have only New Year's Day, on Monday 3 January.
+    expect(isWorkingDay('2028-01-03', england)).toBe(false);
+    expect(isWorkingDay('2028-01-04', england)).toBe(true);
+    expect(addWorkingDays('2027-12-31', 1, england)).toBe('2028-01-04');
+  });
+});
+
+// Any date from 2025 to 2030, a count of working days, a nation and a few closure days near it.
+const firstDay = '2025-01-01';
+const lastDayIndex = 6 * 365 + 1;
+const cases = fc
+  .record({
+    dayIndex: fc.integer({ min: 0, max: lastDayIndex }),
+    n: fc.integer({ min: 0, max: 40 }),
+    region: fc.constantFrom(...bankHolidayRegions),
+    closureOffsets: fc.uniqueArray(fc.integer({ min: -70, max: 70 }), { maxLength: 6 }),
+  })
+  .map(({ dayIndex, n, region, closureOffsets }) => {
+    const day = addCalendarDays(firstDay, dayIndex);
+    const calendar: WorkingDayCalendar = {
+      region,
+      closures: closureOffsets.map((offset) => addCalendarDays(day, offset)),
+    };
+    return { day, n, calendar };
+  });
+
+/** Checked from first principles, not through isWorkingDay. */
+function isDayOff(date: string, calendar: WorkingDayCalendar): boolean {
+  const weekday = dayOfWeek(date);
+  const holidays = bankHolidays(Number(date.slice(0, 4)), calendar.region).map((h) => h.date);
+  return (
+    weekday === 0 || weekday === 6 || holidays.includes(date) || calendar.closures.includes(date)
+  );
+}
+
+describe('working days, for any working day, count and calendar', () => {
+  it('comes back to the start: N after, then N before (and the other way round)', () => {
+    fc.assert(
+      fc.property(cases, ({ day, n, calendar }) => {
+        fc.pre(isWorkingDay(day, calendar));
+        expect(workingDaysBefore(addWorkingDays(day, n, calendar), n, calendar)).toBe(day);
+        expect(addWorkingDays(workingDaysBefore(day, n, calendar), n, calendar)).toBe(day);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('lands strictly after or before the day, never on a weekend, bank holiday or closure day', () => {
+    fc.assert(
+      fc.property(cases, ({ day, n, calendar }) => {
+        fc.pre(n >= 1);
+        const after = addWorkingDays(day, n, calendar);
+        const before = workingDaysBefore(day, n, calendar);
+        expect(after > day).toBe(true);
+        expect(before < day).toBe(true);
+        expect(isDayOff(after, calendar)).toBe(false);
+        expect(isDayOff(before, calendar)).toBe(false);
+        // Exactly N working days lie after the day, up to and including the result.
+        expect(workingDaysBetween(addCalendarDays(day, 1), after, calendar)).toHaveLength(n);
+        expect(workingDaysBetween(before, addCalendarDays(day, -1), calendar)).toHaveLength(n);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('goes further with each extra working day', () => {
+    fc.assert(
+      fc.property(cases, ({ day, n, calendar }) => {
+        expect(addWorkingDays(day, n + 1, calendar) > addWorkingDays(day, n, calendar)).toBe(true);
+        expect(workingDaysBefore(day, n + 1, calendar) < workingDaysBefore(day, n, calendar)).toBe(
+          true,
+        );
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -32,6 +32,7 @@ const navigation: NavigationItem[] = [
   { text: 'Directory', href: '/directory', permission: 'directory:view' },
   { text: 'Users', href: '/admin/users', permission: 'accounts:manage' },
   { text: 'Audit log', href: '/admin/audit', permission: 'audit:view' },
+  { text: 'Settings', href: '/admin/settings', permission: 'settings:manage' },
 ];
 
 function navigationFor(actor: Actor | undefined, path: string) {

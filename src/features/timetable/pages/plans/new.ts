@@ -32,9 +32,14 @@ export async function newPlanPages(app: FastifyInstance, services: Services) {
     );
   }
 
-  app.get('/timetable/plans/new', manage, async (_request, reply) =>
-    form(reply, { values: newPlanDefaults() }),
-  );
+  app.get('/timetable/plans/new', manage, async (_request, reply) => {
+    // The council's closure days to come, from its settings, as a starting point.
+    const today = services.spotlights.today();
+    const closures = (await services.councilSettings.closureDays())
+      .map((day) => day.date)
+      .filter((date) => date >= today);
+    return form(reply, { values: { ...newPlanDefaults(), closures: closures.join('\n') } });
+  });
 
   app.post('/timetable/plans/new', manage, async (request, reply) => {
     const parsed = parseNewPlanForm(request.body);
