@@ -20,6 +20,7 @@ import {
   type SheetLine,
 } from '../../../core/directory-import.js';
 import { Invalid } from '../../../platform/errors.js';
+import { checkOfficeZip } from '../../../platform/files/office-zip.js';
 
 export const fileMessages = {
   none: 'Select a CSV or Excel file',
@@ -83,6 +84,9 @@ function csvSheets(bytes: Buffer): Map<SheetKind, SheetLine[]> {
 }
 
 async function xlsxSheets(bytes: Buffer): Promise<Map<SheetKind, SheetLine[]>> {
+  // Checked as a zip first, so that a zip bomb dressed as a workbook is never unpacked.
+  const zip = await checkOfficeZip(bytes, ['xlsx']);
+  if (!zip.ok) throw problem(fileMessages.unreadable);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, signedIn, type Agent, type TestApp } from '../../../../test/app.js';
 import { testDialects } from '../../../../test/databases.js';
+import { buildZip, deflatedZeros } from '../../../../test/fixtures/zip-builder.js';
 import {
   csvFile,
   directorySize,
@@ -59,6 +60,19 @@ describe.each(testDialects())('uploading a file to import (%s)', (dialect) => {
         filename: 'broken.xlsx',
         contentType: 'application/zip',
         content: Buffer.from('PK\u0003\u0004xl/workbook.xml and no more'),
+      },
+      'The selected file could not be read. Save it again as a CSV or Excel (.xlsx) file and upload it',
+    ],
+    [
+      'the spreadsheet is a zip bomb (300 MB of zeros in a few hundred kilobytes)',
+      {
+        filename: 'staff.xlsx',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        content: buildZip([
+          { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+          { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+          { name: 'xl/worksheets/sheet1.xml', deflated: deflatedZeros(300) },
+        ]),
       },
       'The selected file could not be read. Save it again as a CSV or Excel (.xlsx) file and upload it',
     ],
