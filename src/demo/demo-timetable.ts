@@ -15,7 +15,7 @@ import { demoEmail, demoPersonSigningInAs, demoSignInRoles } from './demo-counci
 import { countPlans, findAccountsByEmail } from './demo.repository.js';
 
 /** The council's closure days between Christmas and New Year (27 and 28 December are bank holidays). */
-const demoClosures = ['2027-12-24', '2027-12-29', '2027-12-30', '2027-12-31'];
+export const demoClosures = ['2027-12-24', '2027-12-29', '2027-12-30', '2027-12-31'];
 
 /**
  * The demo's year: the first working day of January 2027 to mid-December 2027, with the issue's
@@ -52,10 +52,10 @@ const placings: readonly { role: Role; as: PlaceAs; times: number }[] = [
 /** The sign-ins who may arrange the demo's cover, in order of preference. */
 const coverGivers: readonly Role[] = ['staff', 'team-manager'];
 
-const contextOf = (actor: Actor): RequestContext => ({ actor, requestId: 'demo-seed' });
+export const demoContext = (actor: Actor): RequestContext => ({ actor, requestId: 'demo-seed' });
 
 /** The demo's sign-ins as the policy sees them once signed in. */
-async function demoActors(services: Services): Promise<Map<Role, Actor>> {
+export async function demoActors(services: Services): Promise<Map<Role, Actor>> {
   const emails = demoSignInRoles.map((role) => demoEmail(demoPersonSigningInAs(role).name));
   const rows = await findAccountsByEmail(services.database.db, emails);
   const actors = new Map<Role, Actor>();
@@ -177,7 +177,7 @@ async function arrangeDemoCover(
       (s) => s.date >= today && s.members.some((m) => m.id === actor.personId),
     );
     if (theirs.length < 2) continue;
-    const ctx = contextOf(actor);
+    const ctx = demoContext(actor);
     for (const s of theirs.slice(1).reverse()) {
       const choice = await services.cover.coverChoice(ctx, s.id);
       const cover = choice.options[0];
@@ -202,7 +202,7 @@ export async function seedDemoTimetable(services: Services): Promise<string | nu
   const actors = await demoActors(services);
   const coordinator = actors.get('qa-coordinator');
   if (!coordinator) throw new Error('The demo council has no QA coordinator to plan its year');
-  const qa = contextOf(coordinator);
+  const qa = demoContext(coordinator);
   await nominateReviewers(services, qa);
   const planId = await services.timetable.generatePlan(qa, demoPlanSettings);
   await placeSignIns(services, qa, planId, actors);

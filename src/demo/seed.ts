@@ -1,6 +1,8 @@
 // Adds the demo council (Brackenshire) to the directory, with a sign-in for each role, in one
-// transaction; then its timetable for 2027 (demo-timetable.ts). Running it again changes nothing:
-// the demo is recognised by its QA coordinator, and the timetable is added only while there is no plan.
+// transaction; then its closure days, its timetable for 2027 (demo-timetable.ts) and preparation
+// under way (demo-preparation.ts). Running it again changes nothing: the demo is recognised by its
+// QA coordinator, the timetable is added only while there is no plan, and each Spotlight's
+// preparation only while it has none.
 import { systemContext } from '../platform/context.js';
 import { fromDbCount, isUniqueViolation, toDbBool } from '../platform/db/convert.js';
 import { newId } from '../platform/ids.js';
@@ -24,6 +26,7 @@ import {
   insertDemoRows,
   type DemoRows,
 } from './demo.repository.js';
+import { seedDemoClosureDays, seedDemoPreparation } from './demo-preparation.js';
 import { seedDemoTimetable } from './demo-timetable.js';
 
 export interface DemoSignIn {
@@ -136,7 +139,9 @@ export async function seedDemoCouncil(
       );
       return true;
     });
+    await seedDemoClosureDays(services);
     await seedDemoTimetable(services);
+    await seedDemoPreparation(services);
     return { created, signIns };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
