@@ -1,6 +1,7 @@
-// The server the browser tests run against: a fresh SQLite database in a temporary folder, one QA
-// coordinator with a known password, the small council the timetable journey plans (no other demo
-// data), and the real app on 127.0.0.1.
+// The server the browser tests run against: a fresh SQLite database and uploads folder in a
+// temporary folder, one QA coordinator with a known password, the small council the timetable
+// journey plans, the preparation journey's Spotlights (no other demo data), and the real app on
+// 127.0.0.1.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,13 +15,16 @@ import type { Role } from '../src/platform/policy.js';
 import { createServices, type Services } from '../src/services.js';
 import {
   e2ePort,
+  preparationCouncil,
+  preparationDates,
   qaCoordinator,
   timetableCouncil,
   type FixturePerson,
+  type PreparationPerson,
 } from './support/settings.js';
 
 /** The account role that goes with a job role. */
-function accountRole(person: FixturePerson): Role {
+function accountRole(person: Pick<FixturePerson, 'jobRole'> | PreparationPerson): Role {
   if (person.jobRole === 'senior-leader') return 'senior-leader';
   if (person.jobRole === 'team-manager') return 'team-manager';
   return 'staff';
@@ -83,12 +87,129 @@ async function addTimetableCouncil(database: DatabaseHandle, services: Services,
   }
 }
 
+/**
+ * The preparation journey's council: a published plan (ending before the timetable journey's
+ * years, so publishing those never replaces it) with, for each browser project, a Spotlight of its
+ * own team (a Team Manager, two practitioners, a Lead and three team members), and one Spotlight
+ * of another team whose members are the projects' outside reviewers. Nobody here is on the rota
+ * or in the Senior Leadership Team, so the timetable journey never plans them into its years.
+ */
+async function addPreparationCouncil(database: DatabaseHandle, services: Services, now: string) {
+  const { db } = database;
+  const stamps = { version: 1, created_at: now, updated_at: now };
+  const { date, from, to } = preparationDates();
+
+  const areaId = newId();
+  const area = preparationCouncil.serviceArea;
+  await db
+    .insertInto('service_area')
+    .values({ id: areaId, name: area, name_key: area.toLowerCase(), active: 1, ...stamps })
+    .execute();
+  const addTeam = async (name: string) => {
+    const id = newId();
+    await db
+      .insertInto('team')
+      .values({
+        id,
+        name,
+        name_key: name.toLowerCase(),
+        service_area_id: areaId,
+        head_of_service_id: null,
+        recording_system: 'LCS',
+        active: 1,
+        ...stamps,
+      })
+      .execute();
+    return id;
+  };
+  const addPerson = async (person: PreparationPerson, homeTeamId: string | null) => {
+    const id = newId();
+    await db
+      .insertInto('person')
+      .values({
+        id,
+        name: person.name,
+        email: person.email,
+        job_role: person.jobRole,
+        home_team_id: homeTeamId,
+        slt_member: 0,
+        can_review: person.jobRole === 'senior-leader' ? 0 : 1,
+        on_rota: 0,
+        active: 1,
+        ...stamps,
+      })
+      .execute();
+    await services.accounts.createActiveAccount(
+      id,
+      accountRole(person),
+      preparationCouncil.password,
+    );
+    return id;
+  };
+
+  const planId = newId();
+  await db
+    .insertInto('timetable_plan')
+    .values({
+      id: planId,
+      from_date: from,
+      to_date: to,
+      settings: '{}',
+      status: 'published',
+      solver_status: 'optimal',
+      gap: 0,
+      objective: 0,
+      seconds: 0,
+      explanation: null,
+      created_by_account_id: null,
+      created_at: now,
+      published_at: now,
+      version: 1,
+    })
+    .execute();
+  const addSpotlight = async (teamId: string, leadId: string | null, memberIds: string[]) => {
+    const id = newId();
+    await db
+      .insertInto('spotlight')
+      .values({
+        id,
+        plan_id: planId,
+        team_id: teamId,
+        date,
+        lead_person_id: leadId,
+        status: 'planned',
+        ...stamps,
+      })
+      .execute();
+    await db
+      .insertInto('spotlight_member')
+      .values(memberIds.map((personId) => ({ spotlight_id: id, person_id: personId })))
+      .execute();
+  };
+
+  const otherReviewerIds: string[] = [];
+  for (const spotlight of Object.values(preparationCouncil.spotlights)) {
+    const teamId = await addTeam(spotlight.team);
+    const managerId = await addPerson(spotlight.teamManager, teamId);
+    await db.insertInto('team_manager').values({ team_id: teamId, person_id: managerId }).execute();
+    for (const practitioner of spotlight.practitioners) await addPerson(practitioner, teamId);
+    // The Spotlight Team and the outside reviewer come from teams outside this fixture.
+    const leadId = await addPerson(spotlight.lead, null);
+    const memberIds: string[] = [];
+    for (const member of spotlight.members) memberIds.push(await addPerson(member, null));
+    otherReviewerIds.push(await addPerson(spotlight.otherReviewer, null));
+    await addSpotlight(teamId, leadId, memberIds);
+  }
+  await addSpotlight(await addTeam(preparationCouncil.otherTeam), null, otherReviewerIds);
+}
+
 async function start(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'spotlight-e2e-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     DATABASE_URL: `sqlite:${join(folder, 'e2e.sqlite')}`,
+    FILES_DIR: join(folder, 'files'),
     HOST: '127.0.0.1',
     PORT: String(e2ePort),
   });
@@ -116,6 +237,7 @@ async function start(): Promise<void> {
     .execute();
   await services.accounts.createActiveAccount(personId, 'qa-coordinator', qaCoordinator.password);
   await addTimetableCouncil(database, services, now);
+  await addPreparationCouncil(database, services, now);
 
   const app = await buildApp(services);
   let stopping = false;
@@ -127,7 +249,8 @@ async function start(): Promise<void> {
     rmSync(folder, { recursive: true, force: true });
     process.exit(0);
   };
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop());
+  // The signal can come twice (to the process group, and passed on by tsx): the first one stops.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void stop());
 
   await app.listen({ port: config.port, host: config.host });
   process.stdout.write(`Spotlight for the browser tests: http://${config.host}:${config.port}\n`);

@@ -103,3 +103,151 @@ export const timetableCouncil: {
     person('Sarah Lindsay', 'senior-leader'),
   ],
 };
+
+/** Someone in the preparation journey: a name, an email address to sign in with, a job role. */
+export interface PreparationPerson {
+  name: string;
+  email: string;
+  jobRole:
+    | 'team-manager'
+    | 'team-leader'
+    | 'social-worker'
+    | 'senior-social-worker'
+    | 'senior-leader'
+    | 'isro';
+}
+
+/** One published Spotlight of the preparation journey and everyone around it. */
+export interface PreparationSpotlight {
+  /** The team the Spotlight visits (LCS). */
+  team: string;
+  teamManager: PreparationPerson;
+  practitioners: readonly [PreparationPerson, PreparationPerson];
+  lead: PreparationPerson;
+  members: readonly [PreparationPerson, PreparationPerson, PreparationPerson];
+  /** A team member of the other Spotlight in the same plan: must see nothing of this one. */
+  otherReviewer: PreparationPerson;
+}
+
+const preparationPerson = (
+  name: string,
+  jobRole: PreparationPerson['jobRole'],
+): PreparationPerson => ({
+  name,
+  email: `${name.toLowerCase().replace(/ /g, '.')}.prep@e2e.example.test`,
+  jobRole,
+});
+
+function preparationSpotlight(
+  team: string,
+  names: [string, string, string, string, string, string, string, string],
+): PreparationSpotlight {
+  return {
+    team,
+    teamManager: preparationPerson(names[0], 'team-manager'),
+    practitioners: [
+      preparationPerson(names[1], 'social-worker'),
+      preparationPerson(names[2], 'senior-social-worker'),
+    ],
+    lead: preparationPerson(names[3], 'senior-leader'),
+    members: [
+      preparationPerson(names[4], 'senior-social-worker'),
+      preparationPerson(names[5], 'isro'),
+      preparationPerson(names[6], 'team-leader'),
+    ],
+    otherReviewer: preparationPerson(names[7], 'senior-social-worker'),
+  };
+}
+
+/**
+ * The preparation journey's council: for each browser project its own Spotlight (so that the
+ * projects' uploads, nominations and refusals are their own), and another team's Spotlight in the
+ * same plan that every project's `otherReviewer` is a team member of.
+ */
+export const preparationCouncil: {
+  password: string;
+  serviceArea: string;
+  otherTeam: string;
+  spotlights: Readonly<Record<string, PreparationSpotlight>>;
+} = {
+  password: 'e2e only: preparation fixture staple horse',
+  serviceArea: 'Family Help',
+  otherTeam: 'Children in Care Central',
+  spotlights: {
+    desktop: preparationSpotlight('Family Support North', [
+      'Rebecca Holt',
+      'Jamal Rahman',
+      'Chloe Fraser',
+      'Gillian Moss',
+      'Nadia Haddad',
+      'Peter Quinlan',
+      'Zara Iqbal',
+      'Victor Hale',
+    ]),
+    'no-javascript': preparationSpotlight('Family Support South', [
+      'Martin Greaves',
+      'Leah Oduya',
+      'Sean Murphy',
+      'Catherine Blake',
+      'Imran Sheikh',
+      'Ruth Adeyemi',
+      'Tom Kerr',
+      'Wendy Lowe',
+    ]),
+    'mobile-320': preparationSpotlight('Family Support West', [
+      'Alison Ford',
+      'Ben Carver',
+      'Farah Nasser',
+      'Nigel Ashby',
+      'Olivia Grant',
+      'Kieran Moore',
+      'Janet Pryce',
+      'Xavier Dunn',
+    ]),
+  },
+};
+
+/** The preparation journey's Spotlight for a browser project. */
+export function preparationSpotlightFor(project: string): PreparationSpotlight {
+  const spotlight = preparationCouncil.spotlights[project];
+  if (!spotlight) throw new Error(`The preparation fixture has no Spotlight for ${project}`);
+  return spotlight;
+}
+
+const londonDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+function plusDays(date: string, days: number): string {
+  const day = new Date(`${date}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
+/** The Thursday on or after (`direction` 1) or on or before (-1) a calendar date. */
+function thursdayFrom(date: string, direction: 1 | -1): string {
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+  const days = direction === 1 ? (4 - weekday + 7) % 7 : -((weekday - 4 + 7) % 7);
+  return plusDays(date, days);
+}
+
+/**
+ * The day of the preparation journey's Spotlights and their plan's period, from today in London.
+ * "Your tasks" looks 120 days ahead, so the day is about three weeks away (its deadlines still to
+ * come). The timetable journey publishes plans from 4 January next year on, and publishing
+ * replaces any published plan whose period overlaps; so the plan ends before that, and late in
+ * December the day moves earlier (its first deadlines then late, which the journey allows).
+ */
+export function preparationDates(now = new Date()): { date: string; from: string; to: string } {
+  const today = londonDay.format(now);
+  const year = Number(today.slice(0, 4));
+  const lastDay = `${year + 1}-01-03`;
+  let date = thursdayFrom(plusDays(today, 21), 1);
+  if (date > lastDay) date = thursdayFrom(lastDay, -1);
+  if (date < today) date = lastDay;
+  const endOfYear = `${year}-12-31`;
+  return { date, from: today, to: date > endOfYear ? date : endOfYear };
+}
