@@ -8,6 +8,7 @@ import * as createDirectoryImport from './2026_11_26_0900_create_directory_impor
 import * as createTimetable from './2026_11_26_1000_create_timetable.js';
 import * as createTeamUnavailability from './2026_11_26_1100_create_team_unavailability.js';
 import * as createPreparation from './2026_11_26_1200_create_preparation.js';
+import * as createTheDay from './2026_11_26_1300_create_the_day.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0800_create_directory': createDirectory,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_1000_create_timetable': createTimetable,
   '2026_11_26_1100_create_team_unavailability': createTeamUnavailability,
   '2026_11_26_1200_create_preparation': createPreparation,
+  '2026_11_26_1300_create_the_day': createTheDay,
 };

@@ -118,7 +118,8 @@ export type SpotlightPermission =
   | 'spotlight:prepare'
   | 'spotlight:nominate'
   | 'spotlight:confirm-access'
-  | 'spotlight:see-readiness';
+  | 'spotlight:see-readiness'
+  | 'spotlight:view-day';
 
 /** The QA and Safeguarding Team: they run the programme and see every Spotlight's progress. */
 const qaTeam: readonly Role[] = ['qa-coordinator', 'hos-qa'];
@@ -172,6 +173,10 @@ export function canForSpotlight(
       return inSpotlightTeam;
     case 'spotlight:see-readiness':
       return inSpotlightTeam || managesVisitedTeam || qaTeam.includes(actor.role);
+    case 'spotlight:view-day':
+      // The day's pages (priorities, the allocation of children, dip sampling) are the Spotlight
+      // Team's; the QA team may look over them (issue 5: "and the QA team").
+      return inSpotlightTeam || qaTeam.includes(actor.role);
   }
 }
 

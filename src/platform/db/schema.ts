@@ -35,6 +35,13 @@ import type {
   SpotlightPreparationTable,
 } from '../../features/preparation/preparation.table.js';
 
+import type {
+  AllocationTable,
+  DipSampleTargetTable,
+  RandomDrawTable,
+  SpotlightDayTable,
+} from '../../features/day/day.table.js';
+
 export interface Database {
   service_area: ServiceAreaTable;
   team: TeamTable;
@@ -60,4 +67,8 @@ export interface Database {
   nomination: NominationTable;
   case_list_entry: CaseListEntryTable;
   recording_access: RecordingAccessTable;
+  spotlight_day: SpotlightDayTable;
+  random_draw: RandomDrawTable;
+  allocation: AllocationTable;
+  dip_sample_target: DipSampleTargetTable;
 }
