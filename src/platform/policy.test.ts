@@ -111,6 +111,16 @@ describe('who may do what', () => {
     expect(canForSpotlight(actor('hos-qa'), 'spotlight:see-readiness', spotlight)).toBe(true);
   });
 
+  it('shows the day to the Spotlight Team and the QA team, not to the visited team', () => {
+    const sees = (a: Actor) => canForSpotlight(a, 'spotlight:view-day', spotlight);
+    expect(sees(actor('senior-leader', 'lead-1'))).toBe(true);
+    expect(sees(actor('staff', 'm-1'))).toBe(true);
+    expect(sees(actor('qa-coordinator'))).toBe(true);
+    expect(sees(actor('team-manager', 'tm-1'))).toBe(false);
+    expect(sees(actor('staff', 'sw-1'))).toBe(false);
+    expect(sees(actor('staff', 'm-9'))).toBe(false);
+  });
+
   it('gives the visited team’s managers its actions', () => {
     expect(canForSpotlight(actor('team-manager', 'tm-1'), 'spotlight:own-actions', spotlight)).toBe(
       true,
