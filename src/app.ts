@@ -14,6 +14,8 @@ import { mySpotlightsRoutes } from './features/timetable/my-spotlights.routes.js
 import { rotaRoutes } from './features/timetable/rota.routes.js';
 import { spotlightRoutes } from './features/spotlight/spotlight.routes.js';
 import { preparationRoutes } from './features/preparation/preparation.routes.js';
+import { dayRoutes } from './features/day/day.routes.js';
+import { allocationRoutes } from './features/day/allocation.routes.js';
 import { signInRoutes } from './platform/auth/sign-in.routes.js';
 import { singleSignOnRoutes } from './platform/auth/single-sign-on.js';
 import { setUpErrorPages } from './platform/error-pages.js';
@@ -76,6 +78,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(coverRoutes, { services });
   await app.register(spotlightRoutes, { services });
   await app.register(preparationRoutes, { services });
+  await app.register(dayRoutes, { services });
+  await app.register(allocationRoutes, { services });
   return app;
 }
 

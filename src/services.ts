@@ -20,6 +20,9 @@ import { createCaseListService } from './features/preparation/case-list.service.
 import { createRecordingAccessService } from './features/preparation/recording-access.service.js';
 import { createReadinessService } from './features/preparation/readiness.service.js';
 import { createTasksService } from './features/tasks/tasks.service.js';
+import { createDayService } from './features/day/day.service.js';
+import { createDipSamplingService } from './features/day/dip-sampling.service.js';
+import { createAllocationService } from './features/day/allocation.service.js';
 
 export function createServices(deps: { database: DatabaseHandle; config: Config; clock: Clock }) {
   const { database, config, clock } = deps;
@@ -43,10 +46,14 @@ export function createServices(deps: { database: DatabaseHandle; config: Config;
   const recordingAccess = createRecordingAccessService(stage);
   const readiness = createReadinessService(stage);
   const tasks = createTasksService({ ...stage, readiness });
+  const day = createDayService({ ...stage, packDocuments, readiness });
+  const dipSampling = createDipSamplingService(stage);
+  const allocation = createAllocationService(stage);
   return {
     ...{ database, config, clock, audit, accounts, directory, directoryImport, timetable },
     ...{ rota, mySpotlights, cover, timetableNotices, councilSettings, spotlights, files },
     ...{ packDocuments, nominations, caseList, recordingAccess, readiness, tasks },
+    ...{ day, dipSampling, allocation },
   };
 }
 

@@ -50,6 +50,15 @@ const actionLabels: Record<string, string> = {
   'preparation.case-list-saved': 'Saved a team’s case list',
   'preparation.case-list-viewed': 'Viewed a team’s case list',
   'preparation.recording-access-confirmed': 'Confirmed access to the team’s recording system',
+  'day.allocation-proposed': 'Proposed an allocation of children',
+  'day.allocation-changed': 'Changed a child allocated to a team member',
+  'day.child-redrawn': 'Drew a child at random again',
+  'day.draw-viewed': 'Looked at how a child was chosen at random',
+  'day.allocation-viewed': 'Looked at the children allocated to a Spotlight Team',
+  'day.priorities-recorded': 'Recorded the priorities for a Spotlight day',
+  'day.dip-sampling-target-added': 'Set a dip-sampling target',
+  'day.dip-sampling-target-removed': 'Removed a dip-sampling target',
+  'day.dip-sampling-progress': 'Recorded dip-sampling progress',
 };
 
 export function actionLabel(action: string): string {

@@ -124,6 +124,7 @@ export async function spotlightOverview(
       href: `${base}/recording-access`,
       anyOf: ['spotlight:see-readiness'],
     },
+    { text: 'The day', href: `${base}/day`, anyOf: ['spotlight:view-day'] },
   ];
 
   const inSpotlightTeam =
