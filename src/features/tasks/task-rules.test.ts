@@ -3,7 +3,14 @@ import { defaultDeadlineOffsets, spotlightDeadlines } from '../../core/deadlines
 import type { WorkingDayCalendar } from '../../core/working-days.js';
 import type { Role } from '../../platform/policy.js';
 import type { ReadinessFacts, ReadinessState } from '../preparation/readiness.service.js';
-import { dueTagClasses, sortTasks, tasksFor, type Task, type TaskSpotlight } from './task-rules.js';
+import {
+  dueTagClasses,
+  sortTasks,
+  tasksFor,
+  type DayFacts,
+  type Task,
+  type TaskSpotlight,
+} from './task-rules.js';
 
 const calendar: WorkingDayCalendar = { region: 'england-and-wales', closures: [] };
 
@@ -29,11 +36,14 @@ const nothingIn: ReadinessFacts = {
   confirmedAccess: new Set(),
 };
 
+const nothingDone: DayFacts = { priorities: null, children: new Map(), targets: [] };
+
 function tasks(
   personId: string,
   options: {
     role?: Role;
     facts?: Partial<ReadinessFacts>;
+    day?: Partial<DayFacts>;
     today?: string;
     readiness?: { state: ReadinessState; due: string | null }[];
     spotlight?: Partial<TaskSpotlight>;
@@ -44,6 +54,7 @@ function tasks(
     role: options.role ?? 'staff',
     spotlight: { ...spotlight, ...options.spotlight },
     facts: { ...nothingIn, ...options.facts },
+    day: { ...nothingDone, ...options.day },
     readiness: options.readiness ?? [],
     today: options.today ?? '2027-01-11',
     calendar,
@@ -114,9 +125,9 @@ describe('the task rules', () => {
 
   it('asks the Lead and members to confirm access, and to read the pack once it has documents', () => {
     expect(actions(tasks('m1'))).toEqual(['Confirm you have access to LCS']);
-    expect(actions(tasks('lead', { spotlight: { recordingSystem: 'EHM' } }))).toEqual([
-      'Confirm you have access to EHM',
-    ]);
+    expect(
+      actions(tasks('lead', { today: '2027-01-04', spotlight: { recordingSystem: 'EHM' } })),
+    ).toEqual(['Confirm you have access to EHM']);
     const withPack = tasks('m2', { facts: { documentCount: 3 } });
     expect(withPack.map((t) => [t.action, t.due, t.dueText])).toEqual([
       ['Confirm you have access to LCS', '2027-01-13', 'due in 2 working days'],
@@ -160,6 +171,102 @@ describe('the task rules', () => {
       'Confirm you have access to LCS',
     ]);
     expect(tasks('stranger', { role: 'team-manager' })).toEqual([]);
+  });
+
+  describe('the morning of the day', () => {
+    const lead = (options: Parameters<typeof tasks>[1] = {}) =>
+      tasks('lead', { facts: { confirmedAccess: new Set(['lead']) }, ...options });
+    const threeEach = new Map([
+      ['m1', 3],
+      ['m2', 3],
+    ]);
+
+    it('asks the Lead to agree the priorities and allocate the children, from 5 working days before the day', () => {
+      // 7 January is 5 working days before Thursday 14 January.
+      expect(lead({ today: '2027-01-06' })).toEqual([]);
+      const list = lead({ today: '2027-01-07' });
+      expect(list.map((t) => [t.action, t.href, t.due, t.dueText])).toEqual([
+        [
+          'Agree the priorities with the management group',
+          '/spotlights/s1/day/priorities',
+          '2027-01-14',
+          'due in 5 working days',
+        ],
+        [
+          'Allocate three children to each team member',
+          '/spotlights/s1/day/allocation',
+          '2027-01-14',
+          'due in 5 working days',
+        ],
+      ]);
+      expect(lead({ today: '2027-01-14' }).map((t) => t.dueText)).toEqual([
+        'due today',
+        'due today',
+      ]);
+    });
+
+    it('drops the priorities once saved, and the allocation once every member has three', () => {
+      expect(actions(lead({ day: { priorities: 2 } }))).toEqual([
+        'Allocate three children to each team member',
+      ]);
+      const partly = new Map([
+        ['m1', 3],
+        ['m2', 2],
+      ]);
+      expect(actions(lead({ day: { priorities: 2, children: partly } }))).toEqual([
+        'Allocate three children to each team member',
+      ]);
+      expect(lead({ day: { priorities: 2, children: threeEach } })).toEqual([]);
+      expect(lead({ today: '2027-01-15' })).toEqual([]);
+    });
+
+    it('gives nobody but the Lead the priorities or the allocation', () => {
+      for (const [person, role] of [
+        ['m1', 'staff'],
+        ['tm', 'team-manager'],
+        ['hos', 'head-of-service'],
+        ['qa', 'qa-coordinator'],
+      ] as const) {
+        expect(
+          actions(tasks(person, { role, facts: { confirmedAccess: new Set(['m1']) } })),
+        ).not.toContain('Agree the priorities with the management group');
+        expect(actions(tasks(person, { role }))).not.toContain(
+          'Allocate three children to each team member',
+        );
+      }
+    });
+
+    const targets: DayFacts['targets'] = [
+      { memberPersonId: 'm1', howMany: 5, ofWhat: 'supervision records', done: 2 },
+      { memberPersonId: 'm1', howMany: 2, ofWhat: 'visits', done: 2 },
+      { memberPersonId: 'm2', howMany: 4, ofWhat: 'case notes', done: 0 },
+    ];
+    const member = (person: string, options: Parameters<typeof tasks>[1] = {}) =>
+      tasks(person, { facts: { confirmedAccess: new Set(['m1', 'm2']) }, ...options });
+
+    it('asks a member to finish each dip-sampling target, with their progress, due on the day', () => {
+      const [task, ...rest] = member('m1', { day: { targets } });
+      expect(rest).toEqual([]);
+      expect(task).toMatchObject({
+        action: 'Complete your dip sampling: 2 of 5 supervision records done',
+        href: '/spotlights/s1/day/dip-sampling',
+        due: '2027-01-14',
+        dueText: 'due in 3 working days',
+      });
+      expect(actions(member('m2', { day: { targets } }))).toEqual([
+        'Complete your dip sampling: 0 of 4 case notes done',
+      ]);
+    });
+
+    it('drops dip sampling once every target is done or the day has passed, and gives it nobody else', () => {
+      const allDone = targets.map((target) => ({ ...target, done: target.howMany }));
+      expect(member('m1', { day: { targets: allDone } })).toEqual([]);
+      expect(member('m1', { day: { targets }, today: '2027-01-14' })).toHaveLength(1);
+      expect(member('m1', { day: { targets }, today: '2027-01-15' })).toEqual([]);
+      expect(actions(lead({ day: { priorities: 1, children: threeEach, targets } }))).toEqual([]);
+      expect(tasks('tm', { day: { targets }, facts: { documentCount: 1 } })).toHaveLength(2);
+      expect(actions(tasks('stranger', { day: { targets } }))).toEqual([]);
+    });
   });
 
   it('puts overdue tasks first, then the rest by due date', () => {

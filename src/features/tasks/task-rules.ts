@@ -14,6 +14,7 @@ import {
 } from '../../core/working-days.js';
 import type { Role } from '../../platform/policy.js';
 import type { ReadinessFacts, ReadinessState } from '../preparation/readiness.service.js';
+import { morningSteps } from '../day/morning-steps.js';
 
 /** A Spotlight as the task rules see it. */
 export interface TaskSpotlight {
@@ -32,12 +33,27 @@ export interface TaskSpotlight {
   deadlines: readonly Deadline[];
 }
 
+/** What is done of the morning of the day. */
+export interface DayFacts {
+  /** How many priorities are recorded; null until the Lead first saves them. */
+  priorities: number | null;
+  /** Children allocated to each member. */
+  children: ReadonlyMap<string, number>;
+  /** Every dip-sampling target of the Spotlight. */
+  targets: readonly { memberPersonId: string; howMany: number; ofWhat: string; done: number }[];
+}
+
+/** The Lead's morning tasks show from this many working days before the day. */
+export const leadMorningWindow = 5;
+
 export interface TaskRuleInput {
   personId: string;
   role: Role;
   spotlight: TaskSpotlight;
   /** What is in for the Spotlight's preparation. */
   facts: ReadinessFacts;
+  /** What is done of the morning of the day. */
+  day: DayFacts;
   /** The readiness checklist's states and due dates (for the QA team's chasing). */
   readiness: readonly { state: ReadinessState; due: string | null }[];
   /** Today, YYYY-MM-DD, where the council is. */
@@ -146,7 +162,50 @@ export function tasksFor(input: TaskRuleInput): Task[] {
       if (earliest) add(`Chase the missing preparation for ${s.teamName}`, page, earliest);
     }
   }
+
+  dayTasks(input, add);
   return tasks;
+}
+
+/** The morning of the day: the Lead's priorities and allocation, each member's dip sampling. */
+function dayTasks(
+  input: TaskRuleInput,
+  add: (action: string, href: string, due: string) => void,
+): void {
+  const { personId, spotlight: s, day, today, calendar } = input;
+  if (today > s.date) return;
+  const page = `/spotlights/${s.id}/day`;
+
+  if (
+    s.leadPersonId === personId &&
+    today >= workingDaysBefore(s.date, leadMorningWindow, calendar)
+  ) {
+    const steps = morningSteps({
+      members: s.memberPersonIds.map((id) => ({ id, name: '', jobRoleName: null })),
+      priorities: day.priorities,
+      children: day.children,
+      withTargets: new Set(day.targets.map((target) => target.memberPersonId)),
+    });
+    const done = (key: 'priorities' | 'allocation') =>
+      steps.some((step) => step.key === key && step.state === 'done');
+    if (!done('priorities')) {
+      add('Agree the priorities with the management group', `${page}/priorities`, s.date);
+    }
+    if (!done('allocation')) {
+      add('Allocate three children to each team member', `${page}/allocation`, s.date);
+    }
+  }
+
+  if (s.memberPersonIds.includes(personId)) {
+    for (const target of day.targets) {
+      if (target.memberPersonId !== personId || target.done >= target.howMany) continue;
+      add(
+        `Complete your dip sampling: ${target.done} of ${target.howMany} ${target.ofWhat} done`,
+        `${page}/dip-sampling`,
+        s.date,
+      );
+    }
+  }
 }
 
 /** Overdue first, then by due date; then by the Spotlight's day and team. */

@@ -5,6 +5,7 @@ import { addCalendarDays } from '../../core/working-days.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/context.js';
+import { fromDbCount, fromDbJson } from '../../platform/db/convert.js';
 import type { Database } from '../../platform/db/schema.js';
 import { assertCan } from '../../platform/policy.js';
 import type { Spotlight, SpotlightService } from '../spotlight/spotlight.service.js';
@@ -13,10 +14,12 @@ import {
   readinessItems,
   type ReadinessService,
 } from '../preparation/readiness.service.js';
+import * as dayRepo from './day-facts.repository.js';
 import {
   chaseWindowDays,
   sortTasks,
   tasksFor,
+  type DayFacts,
   type Task,
   type TaskSpotlight,
 } from './task-rules.js';
@@ -39,6 +42,40 @@ export function taskSpotlightOf(spotlight: Spotlight): TaskSpotlight {
   };
 }
 
+/** What is done of the morning of each Spotlight's day, in three queries for them all. */
+async function dayFactsOf(
+  db: Kysely<Database>,
+  spotlightIds: readonly string[],
+): Promise<Map<string, DayFacts>> {
+  const [days, children, targets] = await Promise.all([
+    dayRepo.listDayPriorities(db, spotlightIds),
+    dayRepo.countChildrenByMember(db, spotlightIds),
+    dayRepo.listDayTargets(db, spotlightIds),
+  ]);
+  const facts = new Map<string, DayFacts>();
+  for (const id of spotlightIds) {
+    const day = days.find((row) => row.spotlight_id === id);
+    const priorities = day ? fromDbJson<unknown>(day.priorities, []) : null;
+    facts.set(id, {
+      priorities: priorities === null ? null : Array.isArray(priorities) ? priorities.length : 0,
+      children: new Map(
+        children
+          .filter((row) => row.spotlight_id === id)
+          .map((row) => [row.member_person_id, fromDbCount(row.children)]),
+      ),
+      targets: targets
+        .filter((row) => row.spotlight_id === id)
+        .map((row) => ({
+          memberPersonId: row.member_person_id,
+          howMany: Number(row.how_many),
+          ofWhat: row.of_what,
+          done: Number(row.done),
+        })),
+    });
+  }
+  return facts;
+}
+
 export type TasksService = ReturnType<typeof createTasksService>;
 
 export function createTasksService(deps: {
@@ -48,7 +85,7 @@ export function createTasksService(deps: {
   spotlights: SpotlightService;
   readiness: ReadinessService;
 }) {
-  const { spotlights, readiness } = deps;
+  const { db, spotlights, readiness } = deps;
 
   return {
     /** The signed-in person's tasks, overdue first, then by due date. */
@@ -70,15 +107,23 @@ export function createTasksService(deps: {
       }
       const found = await Promise.all([...ids].map((id) => spotlights.find(id)));
       const list = found.filter((s): s is Spotlight => s !== undefined);
-      const facts = await readiness.facts(list);
+      const [facts, dayFacts] = await Promise.all([
+        readiness.facts(list),
+        dayFactsOf(
+          db,
+          list.map((s) => s.id),
+        ),
+      ]);
       const tasks = list.flatMap((spotlight) => {
         const spotlightFacts = facts.get(spotlight.id);
-        if (!spotlightFacts) return [];
+        const day = dayFacts.get(spotlight.id);
+        if (!spotlightFacts || !day) return [];
         return tasksFor({
           personId: actor.personId,
           role: actor.role,
           spotlight: taskSpotlightOf(spotlight),
           facts: spotlightFacts,
+          day,
           readiness: readinessItems(spotlight, spotlightFacts),
           today,
           calendar: spotlight.calendar,

@@ -190,6 +190,134 @@ describe.each(testDialects())('your tasks on the home page (%s)', (dialect) => {
     expect(await home(f, 'hosQa')).not.toContain('/admin/settings');
   });
 
+  describe('the morning of the day', () => {
+    const now = '2027-01-11T09:00:00.000Z';
+    const onTheDay = (fixture: SpotlightFixture, rows: TaskRow[]) =>
+      rows.filter((r) => r.href.startsWith(`/spotlights/${fixture.spotlightId}/day`));
+    const dayTasksOf = async (fixture: SpotlightFixture, key: SpotlightPersonKey) =>
+      onTheDay(fixture, await tasksOf(fixture, key));
+
+    let caseNumber = 8000;
+    async function allocate(g: SpotlightFixture, member: SpotlightPersonKey, kinds: string[]) {
+      for (const kind of kinds) {
+        await t.services.database.db
+          .insertInto('allocation')
+          .values({
+            id: newId(),
+            spotlight_id: g.spotlightId,
+            member_person_id: g.personId[member],
+            kind,
+            case_system: 'LCS',
+            case_number: String((caseNumber += 1)),
+            nomination_id: null,
+            draw_id: null,
+            updated_by_person_id: g.personId.lead,
+            updated_at: now,
+            version: 1,
+          })
+          .execute();
+      }
+    }
+
+    it('asks the Lead to agree the priorities and allocate the children until both are done', async () => {
+      const g = await addSpotlightFixture(t);
+      const day = `/spotlights/${g.spotlightId}/day`;
+      t.clock.set('2027-01-06T09:00:00.000Z');
+      expect(await dayTasksOf(g, 'lead')).toEqual([]);
+
+      t.clock.set(now);
+      const rows = await dayTasksOf(g, 'lead');
+      expect(rows.map((r) => r.href)).toEqual([`${day}/priorities`, `${day}/allocation`]);
+      expect(rows[0]?.text).toMatch(/^Agree the priorities with the management group \(/);
+      expect(rows[1]?.text).toMatch(/^Allocate three children to each team member \(/);
+      for (const row of rows) {
+        expect(row.text).toContain('14 January 2027 due in 3 working days');
+        expect(row.tag).toBe('govuk-tag--yellow');
+      }
+      for (const key of ['member1', 'teamManager', 'headOfService', 'qa', 'hosQa'] as const) {
+        expect(await dayTasksOf(g, key)).toEqual([]);
+      }
+
+      await t.services.database.db
+        .insertInto('spotlight_day')
+        .values({
+          spotlight_id: g.spotlightId,
+          priorities: JSON.stringify(['Supervision', 'Voice of the child']),
+          agreed_with: 'Tina Morgan and Hugh Service',
+          practicalities: null,
+          updated_by_person_id: g.personId.lead,
+          updated_at: now,
+          version: 1,
+        })
+        .execute();
+      expect((await dayTasksOf(g, 'lead')).map((r) => r.href)).toEqual([`${day}/allocation`]);
+
+      const kinds = ['random', 'proud', 'challenging'];
+      await allocate(g, 'member1', kinds);
+      await allocate(g, 'member2', kinds);
+      await allocate(g, 'member3', kinds.slice(0, 2));
+      expect((await dayTasksOf(g, 'lead')).map((r) => r.href)).toEqual([`${day}/allocation`]);
+      await allocate(g, 'member3', kinds.slice(2));
+      expect(await dayTasksOf(g, 'lead')).toEqual([]);
+    });
+
+    it('asks a member to finish their dip sampling, with their progress, until it is done', async () => {
+      const g = await addSpotlightFixture(t);
+      const target = (
+        member: SpotlightPersonKey,
+        howMany: number,
+        ofWhat: string,
+        done: number,
+      ) => ({
+        id: newId(),
+        spotlight_id: g.spotlightId,
+        member_person_id: g.personId[member],
+        how_many: howMany,
+        of_what: ofWhat,
+        focus: null,
+        done,
+        updated_at: now,
+        version: 1,
+      });
+      const supervision = target('member1', 5, 'supervision records', 2);
+      await t.services.database.db
+        .insertInto('dip_sample_target')
+        .values([
+          supervision,
+          target('member1', 2, 'visits', 2),
+          target('member2', 4, 'case notes', 4),
+        ])
+        .execute();
+      t.clock.set(now);
+
+      const rows = await dayTasksOf(g, 'member1');
+      expect(rows).toHaveLength(1);
+      expect(rows[0]?.href).toBe(`/spotlights/${g.spotlightId}/day/dip-sampling`);
+      expect(rows[0]?.text).toMatch(
+        /^Complete your dip sampling: 2 of 5 supervision records done \(.*14 January 2027 due in 3 working days$/,
+      );
+      // member2 has done theirs; nobody else has dip sampling to do.
+      for (const key of ['member2', 'member3', 'teamManager', 'qa', 'practitioner1'] as const) {
+        expect(await dayTasksOf(g, key)).toEqual([]);
+      }
+      // The Lead's own morning tasks are not dip sampling.
+      expect((await dayTasksOf(g, 'lead')).map((r) => r.href)).not.toContain(
+        `/spotlights/${g.spotlightId}/day/dip-sampling`,
+      );
+
+      t.clock.set('2027-01-15T09:00:00.000Z');
+      expect(await dayTasksOf(g, 'member1')).toEqual([]);
+
+      t.clock.set(now);
+      await t.services.database.db
+        .updateTable('dip_sample_target')
+        .set({ done: 5 })
+        .where('id', '=', supervision.id)
+        .execute();
+      expect(await dayTasksOf(g, 'member1')).toEqual([]);
+    });
+  });
+
   it('stops asking for preparation once the day is over', async () => {
     t.clock.set('2027-01-15T09:00:00.000Z');
     for (const key of ['teamManager', 'practitioner3', 'member1'] as const) {
