@@ -187,6 +187,10 @@ export const demoPeople: readonly DemoPerson[] = [
     leave: [annualLeave('2027-10-25', '2027-10-29')],
   },
   { name: 'Zofia Nowak', jobRole: 'social-worker', team: 'assessment-south' },
+  // Four practitioners, so that their nominations give each team member of the senior leader's
+  // Spotlight a child a worker is proud of and one a worker found challenging (demo-day.ts).
+  { name: 'Tom Fitzgerald', jobRole: 'social-worker', team: 'assessment-south' },
+  { name: 'Precious Okafor', jobRole: 'practitioner', team: 'assessment-south' },
 
   // Children in Need and Protection.
   { name: 'Simon Ashworth', jobRole: 'team-manager', team: 'safeguarding-east', managesTeam: true },

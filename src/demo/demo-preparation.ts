@@ -26,7 +26,7 @@ export function demoClosureReason(date: string): string {
 }
 
 /** The demo's sign-ins by person: they act with their own accounts. */
-type SignIns = ReadonlyMap<string, Actor>;
+export type SignIns = ReadonlyMap<string, Actor>;
 
 /** The role an account would give the person, from their job in the demo's directory. */
 function accountRoleOf(name: string): Role {
@@ -42,7 +42,7 @@ function accountRoleOf(name: string): Role {
  * id. The services check only the person and the role, and the audit log then shows the right name
  * (with no account to filter by, as nobody can sign in as them) rather than a made-up one.
  */
-function actorFor(person: PersonRef, signIns: SignIns): Actor {
+export function actorFor(person: PersonRef, signIns: SignIns): Actor {
   return (
     signIns.get(person.id) ?? {
       accountId: '',
@@ -69,7 +69,7 @@ export async function seedDemoClosureDays(services: Services): Promise<void> {
 }
 
 /** The demo year's Spotlights that concern the person, soonest first. */
-async function spotlightsOf(services: Services, personId: string): Promise<Spotlight[]> {
+export async function spotlightsOf(services: Services, personId: string): Promise<Spotlight[]> {
   const from = demoPlanSettings.from;
   const to = demoPlanSettings.to;
   const ids = await services.spotlights.idsConcerning(personId, from, to);
@@ -209,6 +209,17 @@ async function prepareReady(
   }
 }
 
+/** The first Spotlight from today that the demo senior leader leads. */
+export async function demoLedSpotlight(
+  services: Services,
+  leader: Actor,
+): Promise<Spotlight | undefined> {
+  const today = services.spotlights.today();
+  return (await spotlightsOf(services, leader.personId)).find(
+    (s) => s.lead?.id === leader.personId && s.date >= today,
+  );
+}
+
 /**
  * Preparation for the demo Team Manager's own team (under way), the first Spotlight the demo senior
  * leader leads and every one the demo Staff sign-in is a team member of (ready).
@@ -219,7 +230,6 @@ export async function seedDemoPreparation(services: Services): Promise<void> {
   const manager = actors.get('team-manager');
   const leader = actors.get('senior-leader');
   const staff = actors.get('staff');
-  const today = services.spotlights.today();
 
   const own = manager
     ? (await spotlightsOf(services, manager.personId)).find((s) =>
@@ -228,9 +238,7 @@ export async function seedDemoPreparation(services: Services): Promise<void> {
     : undefined;
   const ready = new Map<string, Spotlight>();
   if (leader) {
-    const led = (await spotlightsOf(services, leader.personId)).find(
-      (s) => s.lead?.id === leader.personId && s.date >= today,
-    );
+    const led = await demoLedSpotlight(services, leader);
     if (led) ready.set(led.id, led);
   }
   if (staff) {

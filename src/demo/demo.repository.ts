@@ -1,6 +1,6 @@
 // All SQL for the demo council: it writes the directory's tables directly, in the caller's
 // transaction, so the directory is added whole or not at all; and it finds what the timetable
-// stage needs (whether any plan exists, the demo's sign-in accounts).
+// stage needs (whether any plan exists, the demo’s sign-in accounts) and whether a day has begun.
 import type { Kysely } from 'kysely';
 import type {
   PersonTable,
@@ -81,4 +81,26 @@ export async function findAccountsByEmail(
     ])
     .where('person.email', 'in', emails)
     .execute();
+}
+
+/** Whether anything of the day is recorded yet: priorities, an allocation or dip-sampling targets. */
+export async function hasDayRecords(db: Db, spotlightId: string): Promise<boolean> {
+  const found = await Promise.all([
+    db
+      .selectFrom('spotlight_day')
+      .select('spotlight_id')
+      .where('spotlight_id', '=', spotlightId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('allocation')
+      .select('id')
+      .where('spotlight_id', '=', spotlightId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('dip_sample_target')
+      .select('id')
+      .where('spotlight_id', '=', spotlightId)
+      .executeTakeFirst(),
+  ]);
+  return found.some((row) => row !== undefined);
 }
