@@ -16,6 +16,9 @@ import { spotlightRoutes } from './features/spotlight/spotlight.routes.js';
 import { preparationRoutes } from './features/preparation/preparation.routes.js';
 import { dayRoutes } from './features/day/day.routes.js';
 import { allocationRoutes } from './features/day/allocation.routes.js';
+import { recordsRoutes } from './features/records/records.routes.js';
+import { recordItemsRoutes } from './features/records/record-items.routes.js';
+import { triangulationRoutes } from './features/records/triangulation.routes.js';
 import { signInRoutes } from './platform/auth/sign-in.routes.js';
 import { singleSignOnRoutes } from './platform/auth/single-sign-on.js';
 import { setUpErrorPages } from './platform/error-pages.js';
@@ -80,6 +83,9 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(preparationRoutes, { services });
   await app.register(dayRoutes, { services });
   await app.register(allocationRoutes, { services });
+  await app.register(recordsRoutes, { services });
+  await app.register(recordItemsRoutes, { services });
+  await app.register(triangulationRoutes, { services });
   return app;
 }
 

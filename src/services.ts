@@ -23,6 +23,11 @@ import { createTasksService } from './features/tasks/tasks.service.js';
 import { createDayService } from './features/day/day.service.js';
 import { createDipSamplingService } from './features/day/dip-sampling.service.js';
 import { createAllocationService } from './features/day/allocation.service.js';
+import { createFeedbackService } from './features/day/feedback.service.js';
+import { createRecordAccess } from './features/records/record-access.js';
+import { createRecordsService } from './features/records/records.service.js';
+import { createRecordItemsService } from './features/records/record-items.service.js';
+import { createTriangulationService } from './features/records/triangulation.service.js';
 
 export function createServices(deps: { database: DatabaseHandle; config: Config; clock: Clock }) {
   const { database, config, clock } = deps;
@@ -49,11 +54,17 @@ export function createServices(deps: { database: DatabaseHandle; config: Config;
   const day = createDayService({ ...stage, packDocuments, readiness });
   const dipSampling = createDipSamplingService(stage);
   const allocation = createAllocationService(stage);
+  const feedback = createFeedbackService(stage);
+  const recordAccess = createRecordAccess(stage);
+  const records = createRecordsService({ ...stage, recordAccess });
+  const recordItems = createRecordItemsService({ ...stage, recordAccess });
+  const triangulation = createTriangulationService(stage);
   return {
     ...{ database, config, clock, audit, accounts, directory, directoryImport, timetable },
     ...{ rota, mySpotlights, cover, timetableNotices, councilSettings, spotlights, files },
     ...{ packDocuments, nominations, caseList, recordingAccess, readiness, tasks },
-    ...{ day, dipSampling, allocation },
+    ...{ day, dipSampling, allocation, feedback },
+    ...{ recordAccess, records, recordItems, triangulation },
   };
 }
 

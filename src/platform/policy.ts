@@ -119,7 +119,9 @@ export type SpotlightPermission =
   | 'spotlight:nominate'
   | 'spotlight:confirm-access'
   | 'spotlight:see-readiness'
-  | 'spotlight:view-day';
+  | 'spotlight:view-day'
+  | 'spotlight:write-record'
+  | 'spotlight:view-feedback';
 
 /** The QA and Safeguarding Team: they run the programme and see every Spotlight's progress. */
 const qaTeam: readonly Role[] = ['qa-coordinator', 'hos-qa'];
@@ -177,6 +179,12 @@ export function canForSpotlight(
       // The day's pages (priorities, the allocation of children, dip sampling) are the Spotlight
       // Team's; the QA team may look over them (issue 5: "and the QA team").
       return inSpotlightTeam || qaTeam.includes(actor.role);
+    case 'spotlight:write-record':
+      // Each team member keeps a Team Member Information Record for the Lead; the Lead has none.
+      return spotlight.memberPersonIds.includes(actor.personId);
+    case 'spotlight:view-feedback':
+      // The feedback at the end of the day is given to the team's managers and Head of Service.
+      return inSpotlightTeam || managesVisitedTeam || qaTeam.includes(actor.role);
   }
 }
 

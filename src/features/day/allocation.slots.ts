@@ -10,6 +10,7 @@ import {
 } from '../../core/allocation.js';
 import { drawChild, eligibleChildren } from '../../core/random-draw.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
+import { recordCaseNumberView } from '../../platform/audit/case-number-views.js';
 import type { Clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/context.js';
 import { isUniqueViolation, toDbInstant, toDbJson } from '../../platform/db/convert.js';
@@ -72,21 +73,7 @@ export async function readFacts(
 }
 
 /** The audit entry for a page that shows children's case numbers. */
-export async function recordView(
-  audit: AuditService,
-  ctx: RequestContext,
-  spotlight: Spotlight,
-  entry: { action: string; caseNumbers: readonly string[]; view: string },
-) {
-  if (entry.caseNumbers.length === 0) return;
-  await audit.record(ctx, {
-    action: entry.action,
-    objectType: 'spotlight',
-    objectId: spotlight.id,
-    caseNumbers: [...new Set(entry.caseNumbers)],
-    details: { view: entry.view },
-  });
-}
+export const recordView = recordCaseNumberView;
 
 export function createSlotChanges(deps: {
   db: Kysely<Database>;

@@ -58,3 +58,18 @@ export interface DipSampleTargetTable {
   updated_at: string;
   version: number;
 }
+
+export interface DayFeedbackTable {
+  spotlight_id: string;
+  /** YYYY-MM-DD. */
+  given_on: string;
+  /** string[] of person ids as JSON text: the managers and Head of Service it was given to. */
+  given_to: string;
+  others_present: string | null;
+  notes: string;
+  /** string[] as JSON text. */
+  suggested_actions: string;
+  updated_by_person_id: string | null;
+  updated_at: string;
+  version: number;
+}

@@ -37,10 +37,17 @@ import type {
 
 import type {
   AllocationTable,
+  DayFeedbackTable,
   DipSampleTargetTable,
   RandomDrawTable,
   SpotlightDayTable,
 } from '../../features/day/day.table.js';
+import type {
+  EvidenceItemTable,
+  KeyFindingTable,
+  MemberRecordTable,
+  RecordChildTable,
+} from '../../features/records/records.table.js';
 
 export interface Database {
   service_area: ServiceAreaTable;
@@ -71,4 +78,9 @@ export interface Database {
   random_draw: RandomDrawTable;
   allocation: AllocationTable;
   dip_sample_target: DipSampleTargetTable;
+  member_record: MemberRecordTable;
+  record_child: RecordChildTable;
+  evidence_item: EvidenceItemTable;
+  key_finding: KeyFindingTable;
+  day_feedback: DayFeedbackTable;
 }
