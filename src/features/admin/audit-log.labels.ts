@@ -59,6 +59,11 @@ const actionLabels: Record<string, string> = {
   'day.dip-sampling-target-added': 'Set a dip-sampling target',
   'day.dip-sampling-target-removed': 'Removed a dip-sampling target',
   'day.dip-sampling-progress': 'Recorded dip-sampling progress',
+  'triangulation.case-numbers-viewed':
+    'Looked at children’s case numbers on the triangulation board',
+  'triangulation.key-finding-added': 'Added a key finding for a theme',
+  'triangulation.key-finding-changed': 'Changed a key finding for a theme',
+  'triangulation.key-finding-removed': 'Removed a key finding for a theme',
 };
 
 export function actionLabel(action: string): string {
