@@ -59,6 +59,14 @@ const actionLabels: Record<string, string> = {
   'day.dip-sampling-target-added': 'Set a dip-sampling target',
   'day.dip-sampling-target-removed': 'Removed a dip-sampling target',
   'day.dip-sampling-progress': 'Recorded dip-sampling progress',
+  'records.case-numbers-viewed':
+    'Looked at children’s case numbers in a Team Member Information Record',
+  'records.child-saved': 'Saved their answers about a child they reviewed',
+  'records.child-added': 'Added another child they reviewed to their record',
+  'records.child-removed': 'Removed a child they had added from their record',
+  'records.evidence-added': 'Added evidence to their record',
+  'records.evidence-changed': 'Changed evidence in their record',
+  'records.evidence-removed': 'Removed evidence from their record',
   'triangulation.case-numbers-viewed':
     'Looked at children’s case numbers on the triangulation board',
   'triangulation.key-finding-added': 'Added a key finding for a theme',
