@@ -59,6 +59,7 @@ const actionLabels: Record<string, string> = {
   'day.dip-sampling-target-added': 'Set a dip-sampling target',
   'day.dip-sampling-target-removed': 'Removed a dip-sampling target',
   'day.dip-sampling-progress': 'Recorded dip-sampling progress',
+  'day.feedback-recorded': 'Recorded the feedback given to a team’s managers and Head of Service',
   'records.case-numbers-viewed':
     'Looked at children’s case numbers in a Team Member Information Record',
   'records.child-saved': 'Saved their answers about a child they reviewed',

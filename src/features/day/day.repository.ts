@@ -1,5 +1,7 @@
 // SQL for the day of a Spotlight as the Lead's day page needs it: the priorities agreed with the
-// management group (one row per Spotlight) and how many children each member has been allocated.
+// management group (one row per Spotlight), how many children each member has been allocated, and
+// for the afternoon: each member's record status, how much triangulation has found, and whether the
+// feedback is recorded (read only; no case numbers).
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { SpotlightDayTable } from './day.table.js';
@@ -68,4 +70,59 @@ export async function countAllocationsByMember(
     .where('spotlight_id', '=', spotlightId)
     .groupBy('member_person_id')
     .execute();
+}
+
+export interface MemberRecordStatusRow {
+  member_person_id: string;
+  /** 'draft' or 'submitted'. */
+  status: string;
+  submitted_at: string | null;
+}
+
+/** Each member's Team Member Information Record as it stands (members with none have no row). */
+export async function listRecordStatuses(
+  db: Db,
+  spotlightId: string,
+): Promise<MemberRecordStatusRow[]> {
+  return db
+    .selectFrom('member_record')
+    .select(['member_person_id', 'status', 'submitted_at'])
+    .where('spotlight_id', '=', spotlightId)
+    .execute();
+}
+
+/** How many evidence items the Spotlight Team's records hold. */
+export async function countEvidenceItems(
+  db: Db,
+  spotlightId: string,
+): Promise<number | string | bigint> {
+  const row = await db
+    .selectFrom('evidence_item')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('spotlight_id', '=', spotlightId)
+    .executeTakeFirst();
+  return row?.n ?? 0;
+}
+
+/** How many key findings the Lead has marked in triangulation. */
+export async function countKeyFindings(
+  db: Db,
+  spotlightId: string,
+): Promise<number | string | bigint> {
+  const row = await db
+    .selectFrom('key_finding')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('spotlight_id', '=', spotlightId)
+    .executeTakeFirst();
+  return row?.n ?? 0;
+}
+
+/** True once the Lead has recorded the feedback to the team's managers and Head of Service. */
+export async function hasFeedback(db: Db, spotlightId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('day_feedback')
+    .select('spotlight_id')
+    .where('spotlight_id', '=', spotlightId)
+    .executeTakeFirst();
+  return row !== undefined;
 }

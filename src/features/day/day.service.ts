@@ -1,7 +1,8 @@
 // The Lead's day page and the priorities agreed with the management group. The Spotlight Team and
-// the QA team look; only the Lead records the priorities, protected against lost updates.
+// the QA team look; only the Lead records the priorities, protected against lost updates. The page
+// also follows the afternoon: records in, triangulation, and the feedback.
 import type { Kysely } from 'kysely';
-import { dueStatus, type DeadlineKey, type DueStatus } from '../../core/deadlines.js';
+import { deadlineOf, dueStatus, type DeadlineKey, type DueStatus } from '../../core/deadlines.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/context.js';
@@ -17,6 +18,13 @@ import { Conflict, Invalid } from '../../platform/errors.js';
 import type { PackDocumentsService, PreviousSpotlight } from '../preparation/documents.service.js';
 import type { ReadinessKey, ReadinessService } from '../preparation/readiness.service.js';
 import type { PersonRef, Spotlight, SpotlightService } from '../spotlight/spotlight.service.js';
+import {
+  afternoonSteps,
+  allRecordsIn,
+  recordStates,
+  type AfternoonStep,
+  type MemberRecordState,
+} from './afternoon-steps.js';
 import { characters, checkId, cleanLine, cleanText, dayLimits } from './day-input.js';
 import * as repo from './day.repository.js';
 import { listTargets } from './dip-sampling.repository.js';
@@ -61,9 +69,10 @@ export interface DayPage {
   deadlines: DayDeadline[];
   priorities: RecordedPriorities | null;
   morning: MorningStep[];
+  afternoon: AfternoonStep[];
 }
 
-/** The deadlines the readiness checklist can tell are met. */
+/** The deadlines the readiness checklist can tell are met (the records' is met when all are in). */
 const metBy: Partial<Record<DeadlineKey, ReadinessKey>> = {
   documents: 'documents',
   nominations: 'nominations',
@@ -145,19 +154,61 @@ export function createDayService(deps: {
     });
   }
 
+  /** Each member's record: draft or submitted, and whether it was submitted late. */
+  async function recordsOf(spotlight: Spotlight): Promise<Map<string, MemberRecordState>> {
+    const rows = await repo.listRecordStatuses(db, spotlight.id);
+    return recordStates(
+      rows.map((row) => ({
+        memberPersonId: row.member_person_id,
+        status: row.status,
+        submittedAt: row.submitted_at,
+      })),
+      deadlineOf(spotlight.deadlines, 'memberRecords'),
+    );
+  }
+
+  async function afternoonOf(
+    ctx: RequestContext,
+    spotlight: Spotlight,
+    records: ReadonlyMap<string, MemberRecordState>,
+  ): Promise<AfternoonStep[]> {
+    const [evidenceItems, keyFindings, feedbackRecorded] = await Promise.all([
+      repo.countEvidenceItems(db, spotlight.id),
+      repo.countKeyFindings(db, spotlight.id),
+      repo.hasFeedback(db, spotlight.id),
+    ]);
+    const due = deadlineOf(spotlight.deadlines, 'memberRecords');
+    return afternoonSteps({
+      members: spotlight.members,
+      records,
+      recordsDue: due,
+      recordsDueStatus: dueStatus(due, spotlight.today, spotlight.calendar),
+      evidenceItems: fromDbCount(evidenceItems),
+      keyFindings: fromDbCount(keyFindings),
+      feedbackRecorded,
+      viewerPersonId: ctx.actor?.personId ?? null,
+    });
+  }
+
   return {
-    /** The day page: what to read before the day, who is who, deadlines and the morning's steps. */
+    /**
+     * The day page: what to read before the day, who is who, deadlines, the morning's steps and the
+     * afternoon's.
+     */
     async page(ctx: RequestContext, spotlightId: string): Promise<DayPage> {
       const spotlight = await viewable(ctx, spotlightId);
       // Everyone who may see the day may see the pack (the policy grants both to the same people).
-      const [pack, summaries, priorities] = await Promise.all([
+      const [pack, summaries, priorities, records] = await Promise.all([
         packDocuments.page(ctx, spotlight.id),
         readiness.summaries([spotlight]),
         prioritiesOf(spotlight.id),
+        recordsOf(spotlight),
       ]);
       const items = summaries.get(spotlight.id) ?? [];
       const met = (key: DeadlineKey) =>
-        items.some((item) => item.key === metBy[key] && item.state === 'done');
+        key === 'memberRecords'
+          ? allRecordsIn(spotlight.members, records)
+          : items.some((item) => item.key === metBy[key] && item.state === 'done');
       const managerIds = new Set(spotlight.team.managers.map((m) => m.id));
       const performance = pack.groups.find((group) => group.type === 'performance-data');
       return {
@@ -185,6 +236,7 @@ export function createDayService(deps: {
         })),
         priorities,
         morning: await morningOf(spotlight, priorities),
+        afternoon: await afternoonOf(ctx, spotlight, records),
       };
     },
 

@@ -1,5 +1,6 @@
 // SQL for what "Your tasks" needs to know about the day of many Spotlights at once: the recorded
-// priorities, children allocated per member and dip-sampling targets (read only; no case numbers).
+// priorities, children allocated per member, dip-sampling targets, the records submitted and the
+// feedback recorded (read only; no case numbers).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 
@@ -66,4 +67,37 @@ export async function listDayTargets(
     .orderBy('of_what')
     .orderBy('id')
     .execute();
+}
+
+export interface SubmittedRecordRow {
+  spotlight_id: string;
+  member_person_id: string;
+}
+
+/** The members of these Spotlights whose Team Member Information Record is submitted. */
+export async function listSubmittedRecords(
+  db: Db,
+  spotlightIds: readonly string[],
+): Promise<SubmittedRecordRow[]> {
+  if (spotlightIds.length === 0) return [];
+  return db
+    .selectFrom('member_record')
+    .select(['spotlight_id', 'member_person_id'])
+    .where('spotlight_id', 'in', spotlightIds)
+    .where('status', '=', 'submitted')
+    .execute();
+}
+
+/** Which of these Spotlights have the feedback recorded. */
+export async function listRecordedFeedback(
+  db: Db,
+  spotlightIds: readonly string[],
+): Promise<string[]> {
+  if (spotlightIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('day_feedback')
+    .select('spotlight_id')
+    .where('spotlight_id', 'in', spotlightIds)
+    .execute();
+  return rows.map((row) => row.spotlight_id);
 }

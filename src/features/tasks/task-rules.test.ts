@@ -21,6 +21,10 @@ const spotlight: TaskSpotlight = {
   recordingSystem: 'LCS',
   leadPersonId: 'lead',
   memberPersonIds: ['m1', 'm2'],
+  memberNames: new Map([
+    ['m1', 'Mo Member'],
+    ['m2', 'Maya Member'],
+  ]),
   managerPersonIds: ['tm'],
   headOfServicePersonId: 'hos',
   practitionerPersonIds: ['p1', 'p2'],
@@ -36,7 +40,19 @@ const nothingIn: ReadinessFacts = {
   confirmedAccess: new Set(),
 };
 
-const nothingDone: DayFacts = { priorities: null, children: new Map(), targets: [] };
+const nothingDone: DayFacts = {
+  priorities: null,
+  children: new Map(),
+  targets: [],
+  submitted: new Set(),
+  feedbackRecorded: false,
+};
+
+/** Both records submitted and the feedback recorded: nothing left of the afternoon. */
+const afternoonDone: Partial<DayFacts> = {
+  submitted: new Set(['m1', 'm2']),
+  feedbackRecorded: true,
+};
 
 function tasks(
   personId: string,
@@ -165,9 +181,9 @@ describe('the task rules', () => {
 
   it('asks nobody for preparation once the day is over, and nobody outside the Spotlight', () => {
     for (const person of ['tm', 'p1', 'm1', 'lead']) {
-      expect(tasks(person, { today: '2027-01-15' })).toEqual([]);
+      expect(tasks(person, { today: '2027-01-15', day: afternoonDone })).toEqual([]);
     }
-    expect(actions(tasks('m1', { today: '2027-01-14' }))).toEqual([
+    expect(actions(tasks('m1', { today: '2027-01-14', day: afternoonDone }))).toEqual([
       'Confirm you have access to LCS',
     ]);
     expect(tasks('stranger', { role: 'team-manager' })).toEqual([]);
@@ -199,10 +215,14 @@ describe('the task rules', () => {
           'due in 5 working days',
         ],
       ]);
-      expect(lead({ today: '2027-01-14' }).map((t) => t.dueText)).toEqual([
-        'due today',
-        'due today',
+      // On the day, the feedback joins them.
+      const onTheDay = lead({ today: '2027-01-14' });
+      expect(actions(onTheDay)).toEqual([
+        'Agree the priorities with the management group',
+        'Allocate three children to each team member',
+        'Record the feedback given to the Team Manager and Head of Service',
       ]);
+      expect(onTheDay.map((t) => t.dueText)).toEqual(['due today', 'due today', 'due today']);
     });
 
     it('drops the priorities once saved, and the allocation once every member has three', () => {
@@ -217,7 +237,7 @@ describe('the task rules', () => {
         'Allocate three children to each team member',
       ]);
       expect(lead({ day: { priorities: 2, children: threeEach } })).toEqual([]);
-      expect(lead({ today: '2027-01-15' })).toEqual([]);
+      expect(lead({ today: '2027-01-15', day: afternoonDone })).toEqual([]);
     });
 
     it('gives nobody but the Lead the priorities or the allocation', () => {
@@ -261,11 +281,128 @@ describe('the task rules', () => {
     it('drops dip sampling once every target is done or the day has passed, and gives it nobody else', () => {
       const allDone = targets.map((target) => ({ ...target, done: target.howMany }));
       expect(member('m1', { day: { targets: allDone } })).toEqual([]);
-      expect(member('m1', { day: { targets }, today: '2027-01-14' })).toHaveLength(1);
-      expect(member('m1', { day: { targets }, today: '2027-01-15' })).toEqual([]);
+      const done = { ...afternoonDone, targets };
+      expect(actions(member('m1', { day: done, today: '2027-01-14' }))).toEqual([
+        'Complete your dip sampling: 2 of 5 supervision records done',
+      ]);
+      expect(member('m1', { day: done, today: '2027-01-15' })).toEqual([]);
       expect(actions(lead({ day: { priorities: 1, children: threeEach, targets } }))).toEqual([]);
       expect(tasks('tm', { day: { targets }, facts: { documentCount: 1 } })).toHaveLength(2);
       expect(actions(tasks('stranger', { day: { targets } }))).toEqual([]);
+    });
+  });
+
+  describe('the afternoon and after the day', () => {
+    const recordTask = 'Write and submit your Team Member Information Record';
+    const feedbackTask = 'Record the feedback given to the Team Manager and Head of Service';
+    const access = { confirmedAccess: new Set(['lead', 'm1', 'm2']) };
+
+    it('asks each member to write and submit their record from the day, due the next working day', () => {
+      expect(actions(tasks('m1', { facts: access, today: '2027-01-13' }))).toEqual([]);
+      const [task, ...rest] = tasks('m1', { facts: access, today: '2027-01-14' });
+      expect(rest).toEqual([]);
+      expect(task).toMatchObject({
+        action: recordTask,
+        href: '/spotlights/s1/records/mine',
+        due: '2027-01-15',
+        dueText: 'due in 1 working day',
+        state: 'upcoming',
+      });
+      expect(tasks('m1', { facts: access, today: '2027-01-15' })[0]).toMatchObject({
+        dueText: 'due today',
+      });
+      // Friday 15 January is the deadline; Monday 18 is one working day late.
+      expect(tasks('m2', { facts: access, today: '2027-01-18' })[0]).toMatchObject({
+        action: recordTask,
+        dueText: '1 working day late',
+        state: 'late',
+      });
+    });
+
+    it('stops asking a member once they submit, and asks nobody else to write one', () => {
+      const day = { submitted: new Set(['m1']) };
+      expect(tasks('m1', { facts: access, today: '2027-01-18', day })).toEqual([]);
+      expect(actions(tasks('m2', { facts: access, today: '2027-01-18', day }))).toEqual([
+        recordTask,
+      ]);
+      for (const [person, role] of [
+        ['tm', 'team-manager'],
+        ['hos', 'head-of-service'],
+        ['p1', 'staff'],
+        ['qa', 'qa-coordinator'],
+        ['stranger', 'staff'],
+      ] as const) {
+        expect(tasks(person, { role, today: '2027-01-18' }), person).toEqual([]);
+      }
+      expect(actions(tasks('lead', { facts: access, today: '2027-01-14' }))).not.toContain(
+        recordTask,
+      );
+    });
+
+    it('asks the Lead to chase the records not in once the deadline has passed, naming who', () => {
+      const morningDone = {
+        priorities: 1,
+        children: new Map([
+          ['m1', 3],
+          ['m2', 3],
+        ]),
+      };
+      const lead = (today: string, day: Partial<DayFacts> = {}) =>
+        tasks('lead', {
+          facts: access,
+          today,
+          day: { ...morningDone, feedbackRecorded: true, ...day },
+        });
+      expect(lead('2027-01-14')).toEqual([]);
+      expect(lead('2027-01-15')).toEqual([]);
+      const [chase, ...rest] = lead('2027-01-18');
+      expect(rest).toEqual([]);
+      expect(chase).toMatchObject({
+        action: 'Chase the Team Member Information Records not yet in: 2 team members',
+        href: '/spotlights/s1/records',
+        due: '2027-01-15',
+        dueText: '1 working day late',
+        state: 'late',
+      });
+      expect(actions(lead('2027-01-18', { submitted: new Set(['m2']) }))).toEqual([
+        'Chase the Team Member Information Records not yet in: Mo Member',
+      ]);
+      expect(lead('2027-01-18', { submitted: new Set(['m1', 'm2']) })).toEqual([]);
+    });
+
+    it('asks the Lead to record the feedback from the day until it is recorded', () => {
+      const lead = (today: string, feedbackRecorded: boolean) =>
+        tasks('lead', {
+          facts: access,
+          today,
+          day: {
+            priorities: 1,
+            children: new Map([
+              ['m1', 3],
+              ['m2', 3],
+            ]),
+            feedbackRecorded,
+          },
+        });
+      expect(lead('2027-01-13', false)).toEqual([]);
+      const [task] = lead('2027-01-14', false);
+      expect(task).toMatchObject({
+        action: feedbackTask,
+        href: '/spotlights/s1/day/feedback',
+        due: '2027-01-14',
+        dueText: 'due today',
+      });
+      expect(lead('2027-01-15', false)[0]).toMatchObject({
+        action: feedbackTask,
+        dueText: '1 working day late',
+        state: 'late',
+      });
+      expect(lead('2027-01-14', true)).toEqual([]);
+      for (const person of ['m1', 'tm', 'hos', 'qa']) {
+        expect(actions(tasks(person, { facts: access, today: '2027-01-14' }))).not.toContain(
+          feedbackTask,
+        );
+      }
     });
   });
 

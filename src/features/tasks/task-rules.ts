@@ -26,6 +26,8 @@ export interface TaskSpotlight {
   recordingSystem: string;
   leadPersonId: string | null;
   memberPersonIds: readonly string[];
+  /** The members' names, to say whose record is not in yet. */
+  memberNames: ReadonlyMap<string, string>;
   managerPersonIds: readonly string[];
   headOfServicePersonId: string | null;
   /** The visited team's staff other than its managers. */
@@ -33,7 +35,7 @@ export interface TaskSpotlight {
   deadlines: readonly Deadline[];
 }
 
-/** What is done of the morning of the day. */
+/** What is done of the day: the morning, the records and the feedback. */
 export interface DayFacts {
   /** How many priorities are recorded; null until the Lead first saves them. */
   priorities: number | null;
@@ -41,6 +43,10 @@ export interface DayFacts {
   children: ReadonlyMap<string, number>;
   /** Every dip-sampling target of the Spotlight. */
   targets: readonly { memberPersonId: string; howMany: number; ofWhat: string; done: number }[];
+  /** Members whose Team Member Information Record is submitted (and not reopened). */
+  submitted: ReadonlySet<string>;
+  /** The Lead has recorded the feedback to the team's managers and Head of Service. */
+  feedbackRecorded: boolean;
 }
 
 /** The Lead's morning tasks show from this many working days before the day. */
@@ -52,7 +58,7 @@ export interface TaskRuleInput {
   spotlight: TaskSpotlight;
   /** What is in for the Spotlight's preparation. */
   facts: ReadinessFacts;
-  /** What is done of the morning of the day. */
+  /** What is done of the day. */
   day: DayFacts;
   /** The readiness checklist's states and due dates (for the QA team's chasing). */
   readiness: readonly { state: ReadinessState; due: string | null }[];
@@ -164,6 +170,7 @@ export function tasksFor(input: TaskRuleInput): Task[] {
   }
 
   dayTasks(input, add);
+  afternoonTasks(input, add);
   return tasks;
 }
 
@@ -205,6 +212,46 @@ function dayTasks(
         s.date,
       );
     }
+  }
+}
+
+/**
+ * The afternoon and after: each member writes and submits their record (due one working day after
+ * the day); the Lead chases the records not in once that has passed, and records the feedback.
+ */
+function afternoonTasks(
+  input: TaskRuleInput,
+  add: (action: string, href: string, due: string) => void,
+): void {
+  const { personId, spotlight: s, day, today } = input;
+  if (today < s.date) return;
+  const page = `/spotlights/${s.id}`;
+  const recordsDue = deadlineOf(s.deadlines, 'memberRecords');
+
+  if (s.memberPersonIds.includes(personId) && !day.submitted.has(personId)) {
+    add('Write and submit your Team Member Information Record', `${page}/records/mine`, recordsDue);
+  }
+
+  if (s.leadPersonId !== personId) return;
+  const missing = s.memberPersonIds.filter((id) => !day.submitted.has(id));
+  const [only] = missing;
+  if (today > recordsDue && only !== undefined) {
+    const who =
+      missing.length === 1
+        ? (s.memberNames.get(only) ?? '1 team member')
+        : `${missing.length} team members`;
+    add(
+      `Chase the Team Member Information Records not yet in: ${who}`,
+      `${page}/records`,
+      recordsDue,
+    );
+  }
+  if (!day.feedbackRecorded) {
+    add(
+      'Record the feedback given to the Team Manager and Head of Service',
+      `${page}/day/feedback`,
+      s.date,
+    );
   }
 }
 

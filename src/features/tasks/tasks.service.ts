@@ -35,6 +35,7 @@ export function taskSpotlightOf(spotlight: Spotlight): TaskSpotlight {
     recordingSystem: spotlight.team.recordingSystem,
     leadPersonId: spotlight.lead?.id ?? null,
     memberPersonIds: spotlight.members.map((m) => m.id),
+    memberNames: new Map(spotlight.members.map((m) => [m.id, m.name])),
     managerPersonIds: spotlight.team.managers.map((m) => m.id),
     headOfServicePersonId: spotlight.team.headOfService?.id ?? null,
     practitionerPersonIds: practitionersOf(spotlight).map((p) => p.id),
@@ -42,16 +43,19 @@ export function taskSpotlightOf(spotlight: Spotlight): TaskSpotlight {
   };
 }
 
-/** What is done of the morning of each Spotlight's day, in three queries for them all. */
+/** What is done of each Spotlight's day, in five queries for them all. */
 async function dayFactsOf(
   db: Kysely<Database>,
   spotlightIds: readonly string[],
 ): Promise<Map<string, DayFacts>> {
-  const [days, children, targets] = await Promise.all([
+  const [days, children, targets, submitted, feedback] = await Promise.all([
     dayRepo.listDayPriorities(db, spotlightIds),
     dayRepo.countChildrenByMember(db, spotlightIds),
     dayRepo.listDayTargets(db, spotlightIds),
+    dayRepo.listSubmittedRecords(db, spotlightIds),
+    dayRepo.listRecordedFeedback(db, spotlightIds),
   ]);
+  const withFeedback = new Set(feedback);
   const facts = new Map<string, DayFacts>();
   for (const id of spotlightIds) {
     const day = days.find((row) => row.spotlight_id === id);
@@ -71,6 +75,10 @@ async function dayFactsOf(
           ofWhat: row.of_what,
           done: Number(row.done),
         })),
+      submitted: new Set(
+        submitted.filter((row) => row.spotlight_id === id).map((row) => row.member_person_id),
+      ),
+      feedbackRecorded: withFeedback.has(id),
     });
   }
   return facts;

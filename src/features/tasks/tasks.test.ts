@@ -7,6 +7,7 @@ import {
   type SpotlightPersonKey,
 } from '../../../test/spotlight-fixture.js';
 import { newId } from '../../platform/ids.js';
+import { addFeedback, addMemberRecord } from '../day/pages/day/test-support.js';
 import {
   addCaseList,
   addDocument,
@@ -318,10 +319,89 @@ describe.each(testDialects())('your tasks on the home page (%s)', (dialect) => {
     });
   });
 
+  describe('the afternoon and after the day', () => {
+    const afternoonOf = (g: SpotlightFixture, rows: TaskRow[]) =>
+      rows.filter(
+        (r) =>
+          r.href.startsWith(`/spotlights/${g.spotlightId}/records`) ||
+          r.href === `/spotlights/${g.spotlightId}/day/feedback`,
+      );
+    const afternoonTasksOf = async (g: SpotlightFixture, key: SpotlightPersonKey) =>
+      afternoonOf(g, await tasksOf(g, key));
+
+    it('asks each member for their record and the Lead for the feedback, then to chase what is late', async () => {
+      const g = await addSpotlightFixture(t);
+      const base = `/spotlights/${g.spotlightId}`;
+      t.clock.set('2027-01-13T09:00:00.000Z');
+      expect(await afternoonTasksOf(g, 'member1')).toEqual([]);
+      expect(await afternoonTasksOf(g, 'lead')).toEqual([]);
+
+      // On the day.
+      t.clock.set('2027-01-14T10:00:00.000Z');
+      const [record, ...others] = await afternoonTasksOf(g, 'member1');
+      expect(others).toEqual([]);
+      expect(record?.href).toBe(`${base}/records/mine`);
+      expect(record?.text).toMatch(
+        /^Write and submit your Team Member Information Record \(.*15 January 2027 due in 1 working day$/,
+      );
+      expect(record?.tag).toBe('govuk-tag--yellow');
+      const lead = await afternoonTasksOf(g, 'lead');
+      expect(lead.map((r) => r.href)).toEqual([`${base}/day/feedback`]);
+      expect(lead[0]?.text).toMatch(
+        /^Record the feedback given to the Team Manager and Head of Service \(.*14 January 2027 due today$/,
+      );
+      for (const key of ['teamManager', 'headOfService', 'qa', 'practitioner1'] as const) {
+        expect(await afternoonTasksOf(g, key), key).toEqual([]);
+      }
+
+      await addMemberRecord(t, g.spotlightId, g.personId.member1, 'submitted');
+      await addMemberRecord(t, g.spotlightId, g.personId.member2, 'draft');
+      expect(await afternoonTasksOf(g, 'member1')).toEqual([]);
+      expect((await afternoonTasksOf(g, 'member2')).map((r) => r.href)).toEqual([
+        `${base}/records/mine`,
+      ]);
+
+      // Monday, past the deadline: late for the members still writing; the Lead chases them.
+      t.clock.set('2027-01-18T09:00:00.000Z');
+      const late = await afternoonTasksOf(g, 'member2');
+      expect(late[0]?.text).toContain('15 January 2027 1 working day late');
+      expect(late[0]?.tag).toBe('govuk-tag--red');
+      let rows = await afternoonTasksOf(g, 'lead');
+      // Both late: the feedback was due first, on the day.
+      expect(rows.map((r) => r.text.split(' (')[0])).toEqual([
+        'Record the feedback given to the Team Manager and Head of Service',
+        'Chase the Team Member Information Records not yet in: 2 team members',
+      ]);
+      expect(rows.map((r) => r.href)).toEqual([`${base}/day/feedback`, `${base}/records`]);
+      expect(rows.map((r) => r.tag)).toEqual(['govuk-tag--red', 'govuk-tag--red']);
+
+      await t.services.database.db
+        .updateTable('member_record')
+        .set({ status: 'submitted', submitted_at: t.clock.now().toISOString() })
+        .where('spotlight_id', '=', g.spotlightId)
+        .where('member_person_id', '=', g.personId.member2)
+        .execute();
+      await addFeedback(t, g.spotlightId, [g.personId.teamManager]);
+      rows = await afternoonTasksOf(g, 'lead');
+      expect(rows.map((r) => r.text.split(' (')[0])).toEqual([
+        'Chase the Team Member Information Records not yet in: Milo Member',
+      ]);
+      expect(await afternoonTasksOf(g, 'member2')).toEqual([]);
+
+      await addMemberRecord(t, g.spotlightId, g.personId.member3, 'submitted');
+      expect(await afternoonTasksOf(g, 'lead')).toEqual([]);
+      expect(await afternoonTasksOf(g, 'member3')).toEqual([]);
+    });
+  });
+
   it('stops asking for preparation once the day is over', async () => {
     t.clock.set('2027-01-15T09:00:00.000Z');
-    for (const key of ['teamManager', 'practitioner3', 'member1'] as const) {
+    for (const key of ['teamManager', 'practitioner3'] as const) {
       expect(forThisSpotlight(await tasksOf(f, key))).toEqual([]);
     }
+    // A member is asked only for their record now.
+    expect(forThisSpotlight(await tasksOf(f, 'member1')).map((r) => r.href)).toEqual([
+      `${page}/records/mine`,
+    ]);
   });
 });

@@ -211,6 +211,27 @@ describe.each(testDialects())('a Spotlight’s own page (%s)', (dialect) => {
     );
   });
 
+  it('links the day, the records, triangulation and the feedback to those who may see them', async () => {
+    const links = async (key: SpotlightPersonKey) => {
+      const body = (await (await signInNow(t, f, key)).get(page)).body;
+      const after = body.slice(body.indexOf('The day and after'));
+      return body.includes('The day and after')
+        ? [...after.slice(0, after.indexOf('</ul>')).matchAll(/href="([^"]+)"/g)].map((m) =>
+            (m[1] ?? '').replace(page, ''),
+          )
+        : [];
+    };
+    const all = ['/day', '/records', '/triangulation', '/day/feedback'];
+    for (const key of ['lead', 'member1', 'qa', 'hosQa'] as const) {
+      expect(await links(key), key).toEqual(all);
+    }
+    // The visited team's managers and Head of Service are given the feedback; not the day's pages.
+    for (const key of ['teamManager', 'headOfService'] as const) {
+      expect(await links(key), key).toEqual(['/day/feedback']);
+    }
+    expect(await links('practitioner1')).toEqual([]);
+  });
+
   it('shows the practitioner the deadlines but not the checklist', async () => {
     const body = (await (await signInNow(t, f, 'practitioner2')).get(page)).body;
     expect(body).toContain(documentsDeadline);

@@ -1,5 +1,6 @@
 // A Spotlight's own page: who is in it, its deadlines and how each stands, the readiness
-// checklist, and links to each preparation page the signed-in person may use.
+// checklist, and links to each preparation page, and each page of the day and after, that the
+// signed-in person may use.
 import { dueStatus, type DeadlineKey } from '../../../core/deadlines.js';
 import type { RequestContext } from '../../../platform/context.js';
 import { NotFound } from '../../../platform/errors.js';
@@ -124,7 +125,20 @@ export async function spotlightOverview(
       href: `${base}/recording-access`,
       anyOf: ['spotlight:see-readiness'],
     },
+  ];
+  const dayLinks: Link[] = [
     { text: 'The day', href: `${base}/day`, anyOf: ['spotlight:view-day'] },
+    {
+      text: 'Team Member Information Records',
+      href: `${base}/records`,
+      anyOf: ['spotlight:view-day'],
+    },
+    { text: 'Triangulation', href: `${base}/triangulation`, anyOf: ['spotlight:view-day'] },
+    {
+      text: 'Feedback to the Team Manager and Head of Service',
+      href: `${base}/day/feedback`,
+      anyOf: ['spotlight:view-feedback'],
+    },
   ];
 
   const inSpotlightTeam =
@@ -145,6 +159,7 @@ export async function spotlightOverview(
     deadlines,
     checklist: seesReadiness ? checklist.map(taskListItem) : null,
     links: links.filter((link) => link.anyOf.some(can)),
+    dayLinks: dayLinks.filter((link) => link.anyOf.some(can)),
     recordingAccess: inSpotlightTeam
       ? { confirmed: facts?.confirmedAccess.has(personId) ?? false }
       : null,

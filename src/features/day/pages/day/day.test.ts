@@ -3,12 +3,17 @@ import { buildTestApp, type TestApp } from '../../../../../test/app.js';
 import { testDialects } from '../../../../../test/databases.js';
 import { addSpotlightFixture } from '../../../../../test/spotlight-fixture.js';
 import { newId } from '../../../../platform/ids.js';
+import { signInNow } from '../../../spotlight/pages/test-support.js';
 import {
   addDocument as uploadDocument,
   csvFile,
 } from '../../../preparation/pages/documents/test-support.js';
 import {
   addDocumentRow,
+  addEvidenceItems,
+  addFeedback,
+  addKeyFinding,
+  addMemberRecord,
   allocate,
   auditEntries,
   signInAs,
@@ -21,6 +26,30 @@ const tasks = {
   allocation: 'Allocate three children to each team member',
   dipSampling: 'Set dip-sampling targets',
 };
+
+const afternoonTasks = {
+  myRecord: 'Your Team Member Information Record',
+  records: 'Team Member Information Records',
+  triangulation: 'Triangulation',
+  feedback: 'Feedback to the Team Manager and Head of Service',
+};
+
+/** The afternoon's task list items, each as its text and link, by title. */
+function afternoonOf(html: string) {
+  const start = html.indexOf('<ul class="govuk-task-list', html.indexOf('id="afternoon"'));
+  const list = html.slice(start, html.indexOf('</ul>', start));
+  const items = new Map<string, { text: string; href: string; tag: string }>();
+  for (const item of list.split('<li').slice(1)) {
+    const text = textOf(`<main><li${item}</main>`);
+    const title = Object.values(afternoonTasks).find((t) => text.startsWith(t)) ?? text;
+    items.set(title, {
+      text,
+      href: /href="([^"]+)"/.exec(item)?.[1] ?? '',
+      tag: /govuk-tag (govuk-tag--[\w-]+)/.exec(item)?.[1] ?? '',
+    });
+  }
+  return items;
+}
 
 describe.each(testDialects())('the day page (%s)', (dialect) => {
   let t: TestApp;
@@ -179,6 +208,132 @@ describe.each(testDialects())('the day page (%s)', (dialect) => {
     expect(status(tasks.dipSampling)).toContain('3 of 3 team members have a target. Done');
   });
 
+  it('follows the afternoon: records in, triangulation so far, and the feedback', async () => {
+    t.clock.set('2027-01-14T17:00:00.000Z');
+    const f = await addSpotlightFixture(t);
+    const base = `/spotlights/${f.spotlightId}`;
+    const lead = await signInAs(f, 'lead');
+    let body = (await lead.get(`${base}/day`)).body;
+    expect(textOf(body)).toContain('Afternoon and after the day');
+    let afternoon = afternoonOf(body);
+    expect([...afternoon.keys()]).toEqual([
+      afternoonTasks.records,
+      afternoonTasks.triangulation,
+      afternoonTasks.feedback,
+    ]);
+    expect(afternoon.get(afternoonTasks.records)).toEqual({
+      text: 'Team Member Information Records 0 of 3 team members have submitted their record. Not submitted yet: Maya Member, Milo Member, Mo Member. Deadline 15 January 2027 (due in 1 working day). To do',
+      href: `${base}/records`,
+      tag: 'govuk-tag--blue',
+    });
+    expect(afternoon.get(afternoonTasks.triangulation)).toEqual({
+      text: 'Triangulation No evidence items or key findings yet. To do',
+      href: `${base}/triangulation`,
+      tag: 'govuk-tag--blue',
+    });
+    expect(afternoon.get(afternoonTasks.feedback)).toMatchObject({
+      text: 'Feedback to the Team Manager and Head of Service Not recorded yet. The Lead records it after giving feedback at the end of the day. To do',
+      href: `${base}/day/feedback`,
+    });
+
+    // Records straight into the database, as the records pages would write them; with children.
+    await allocate(t, f.spotlightId, f.personId.member1, 3);
+    const caseNumbers = await t.services.database.db
+      .selectFrom('allocation')
+      .select('case_number')
+      .where('spotlight_id', '=', f.spotlightId)
+      .execute();
+    const first = await addMemberRecord(t, f.spotlightId, f.personId.member1, 'submitted');
+    const second = await addMemberRecord(t, f.spotlightId, f.personId.member2, 'draft');
+    await addEvidenceItems(t, f.spotlightId, first, 2);
+    await addEvidenceItems(t, f.spotlightId, second, 1);
+    await addKeyFinding(t, f.spotlightId);
+    body = (await lead.get(`${base}/day`)).body;
+    afternoon = afternoonOf(body);
+    expect(afternoon.get(afternoonTasks.records)).toMatchObject({
+      text: 'Team Member Information Records 1 of 3 team members has submitted their record. Not submitted yet: Maya Member, Milo Member. Deadline 15 January 2027 (due in 1 working day). In progress',
+      tag: 'govuk-tag--light-blue',
+    });
+    expect(afternoon.get(afternoonTasks.triangulation)?.text).toBe(
+      'Triangulation 3 evidence items and 1 key finding so far. In progress',
+    );
+    // No case numbers on the day page.
+    for (const { case_number } of caseNumbers) expect(body).not.toContain(case_number);
+
+    // After the deadline, the records still missing are late; the feedback is recorded.
+    t.clock.set('2027-01-18T09:00:00.000Z');
+    await addFeedback(t, f.spotlightId, [f.personId.teamManager]);
+    const leadLater = await signInNow(t, f, 'lead');
+    body = (await leadLater.get(`${base}/day`)).body;
+    afternoon = afternoonOf(body);
+    expect(afternoon.get(afternoonTasks.records)?.text).toContain(
+      'Deadline 15 January 2027 (1 working day late). In progress',
+    );
+    expect(afternoon.get(afternoonTasks.records)?.tag).toBe('govuk-tag--red');
+    expect(afternoon.get(afternoonTasks.feedback)?.text).toBe(
+      'Feedback to the Team Manager and Head of Service Recorded. Done',
+    );
+    const deadlines = body.slice(body.indexOf('aria-label="Deadlines"'));
+    const recordsDeadline = () =>
+      textOf(
+        `<main>${
+          deadlines.split('<tr').find((r) => r.includes('Team Member Information Records')) ?? ''
+        }</main>`,
+      );
+    expect(recordsDeadline()).toContain('15 January 2027 1 working day late');
+
+    // Once every member has submitted, the deadline is met (one of them late).
+    await t.services.database.db
+      .updateTable('member_record')
+      .set({ status: 'submitted', submitted_at: t.clock.now().toISOString() })
+      .where('id', '=', second)
+      .execute();
+    await addMemberRecord(t, f.spotlightId, f.personId.member3, 'submitted');
+    body = (await leadLater.get(`${base}/day`)).body;
+    expect(afternoonOf(body).get(afternoonTasks.records)?.text).toBe(
+      'Team Member Information Records 3 of 3 team members have submitted their record. 2 submitted late. Deadline 15 January 2027. Done',
+    );
+    const after = body.slice(body.indexOf('aria-label="Deadlines"'));
+    expect(
+      textOf(
+        `<main>${after.split('<tr').find((r) => r.includes('Team Member Information Records')) ?? ''}</main>`,
+      ),
+    ).toContain('15 January 2027 Done');
+  });
+
+  it('links each member to their own record, with how it stands', async () => {
+    t.clock.set('2027-01-14T17:00:00.000Z');
+    const f = await addSpotlightFixture(t);
+    const base = `/spotlights/${f.spotlightId}`;
+    await addMemberRecord(t, f.spotlightId, f.personId.member1, 'submitted');
+    await addMemberRecord(t, f.spotlightId, f.personId.member2, 'draft');
+    // Signed in afresh each time: the clock moves past a session's life.
+    const mine = async (key: 'member1' | 'member2' | 'member3' | 'lead' | 'qa') =>
+      afternoonOf((await (await signInNow(t, f, key)).get(`${base}/day`)).body).get(
+        afternoonTasks.myRecord,
+      );
+    expect(await mine('member3')).toEqual({
+      text: 'Your Team Member Information Record You have not started your record yet. Submit it by 15 January 2027 (due in 1 working day). Not started',
+      href: `${base}/records/mine`,
+      tag: 'govuk-tag--blue',
+    });
+    expect(await mine('member2')).toMatchObject({
+      text: 'Your Team Member Information Record Not submitted yet. Submit it by 15 January 2027 (due in 1 working day). In progress',
+      href: `${base}/records/mine`,
+    });
+    expect((await mine('member1'))?.text).toBe(
+      'Your Team Member Information Record Submitted. Submitted',
+    );
+    // The Lead and the QA team have no record of their own.
+    expect(await mine('lead')).toBeUndefined();
+    expect(await mine('qa')).toBeUndefined();
+
+    t.clock.set('2027-01-19T09:00:00.000Z');
+    const late = await mine('member3');
+    expect(late?.text).toContain('(2 working days late). Not started');
+    expect(late?.tag).toBe('govuk-tag--red');
+  });
+
   it('is there for members and the QA team, and linked from the Spotlight page', async () => {
     const f = await addSpotlightFixture(t);
     for (const key of ['lead', 'member2', 'qa', 'hosQa'] as const) {
@@ -197,7 +352,7 @@ describe.each(testDialects())('the day page (%s)', (dialect) => {
     for (const key of ['teamManager', 'practitioner1'] as const) {
       const spotlight = await (await signInAs(f, key)).get(`/spotlights/${f.spotlightId}`);
       expect(spotlight.statusCode).toBe(200);
-      expect(spotlight.body, key).not.toContain(`/spotlights/${f.spotlightId}/day`);
+      expect(spotlight.body, key).not.toContain(`href="/spotlights/${f.spotlightId}/day"`);
     }
   });
 

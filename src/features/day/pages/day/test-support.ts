@@ -155,3 +155,112 @@ export async function targetRows(t: TestApp, spotlightId: string) {
     .orderBy('of_what')
     .execute();
 }
+
+/** A member's Team Member Information Record as the records pages would write it. */
+export async function addMemberRecord(
+  t: TestApp,
+  spotlightId: string,
+  memberPersonId: string,
+  status: 'draft' | 'submitted',
+  submittedAt: string | null = status === 'submitted' ? t.clock.now().toISOString() : null,
+): Promise<string> {
+  const id = newId();
+  const now = t.clock.now().toISOString();
+  await t.services.database.db
+    .insertInto('member_record')
+    .values({
+      id,
+      spotlight_id: spotlightId,
+      member_person_id: memberPersonId,
+      culture: 'A calm, warm team.',
+      practice: null,
+      quality_assurance: null,
+      oversight: null,
+      systemic: null,
+      learning: null,
+      conversations: null,
+      observations: null,
+      status,
+      submitted_at: submittedAt,
+      reopened_at: null,
+      reopened_by_person_id: null,
+      reopen_reason: null,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    })
+    .execute();
+  return id;
+}
+
+/** Evidence items in a record, as the records pages would write them. */
+export async function addEvidenceItems(
+  t: TestApp,
+  spotlightId: string,
+  recordId: string,
+  count: number,
+): Promise<void> {
+  const now = t.clock.now().toISOString();
+  for (let i = 0; i < count; i += 1) {
+    await t.services.database.db
+      .insertInto('evidence_item')
+      .values({
+        id: newId(),
+        record_id: recordId,
+        spotlight_id: spotlightId,
+        source: 'case-record',
+        theme: 'culture',
+        kind: 'strength',
+        seen: `Seen ${i + 1}`,
+        record_child_id: null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })
+      .execute();
+  }
+}
+
+/** A key finding the Lead marked in triangulation. */
+export async function addKeyFinding(t: TestApp, spotlightId: string): Promise<void> {
+  const now = t.clock.now().toISOString();
+  await t.services.database.db
+    .insertInto('key_finding')
+    .values({
+      id: newId(),
+      spotlight_id: spotlightId,
+      theme: 'culture',
+      kind: 'strength',
+      text: 'The team celebrate success together.',
+      evidence_ids: '[]',
+      position: 1,
+      created_by_person_id: null,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    })
+    .execute();
+}
+
+/** The feedback, as the feedback page would record it. */
+export async function addFeedback(
+  t: TestApp,
+  spotlightId: string,
+  givenTo: string[],
+  givenOn = '2027-01-14',
+): Promise<void> {
+  await t.services.database.db
+    .insertInto('day_feedback')
+    .values({
+      spotlight_id: spotlightId,
+      given_on: givenOn,
+      given_to: JSON.stringify(givenTo),
+      others_present: null,
+      notes: 'Feedback given.',
+      suggested_actions: JSON.stringify(['Review plans']),
+      updated_by_person_id: null,
+      updated_at: t.clock.now().toISOString(),
+      version: 1,
+    })
+    .execute();
+}
