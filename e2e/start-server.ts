@@ -1,7 +1,7 @@
 // The server the browser tests run against: a fresh SQLite database and uploads folder in a
 // temporary folder, one QA coordinator with a known password, the small council the timetable
-// journey plans, the preparation journey's Spotlights (no other demo data), and the real app on
-// 127.0.0.1.
+// journey plans, the preparation and day journeys' Spotlights (no other demo data), and the real
+// app on 127.0.0.1.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { newId } from '../src/platform/ids.js';
 import type { Role } from '../src/platform/policy.js';
 import { createServices, type Services } from '../src/services.js';
 import {
+  dayCouncil,
   e2ePort,
   preparationCouncil,
   preparationDates,
@@ -203,6 +204,165 @@ async function addPreparationCouncil(database: DatabaseHandle, services: Service
   await addSpotlight(await addTeam(preparationCouncil.otherTeam), null, otherReviewerIds);
 }
 
+/**
+ * The day's journey's council: like the preparation journey's, its own published plan (the same
+ * period) with, for each browser project, a Spotlight of its own team ready for the morning: four
+ * practitioners whose proud and challenging children are forwarded, and the team's case list; and
+ * one Spotlight of another team whose members are the projects' outside reviewers. Nobody here is
+ * on the rota or in the Senior Leadership Team.
+ */
+async function addDayCouncil(database: DatabaseHandle, services: Services, now: string) {
+  const { db } = database;
+  const stamps = { version: 1, created_at: now, updated_at: now };
+  const { date, from, to } = preparationDates();
+
+  const areaId = newId();
+  const area = dayCouncil.serviceArea;
+  await db
+    .insertInto('service_area')
+    .values({ id: areaId, name: area, name_key: area.toLowerCase(), active: 1, ...stamps })
+    .execute();
+  const addTeam = async (name: string) => {
+    const id = newId();
+    await db
+      .insertInto('team')
+      .values({
+        id,
+        name,
+        name_key: name.toLowerCase(),
+        service_area_id: areaId,
+        head_of_service_id: null,
+        recording_system: 'LCS',
+        active: 1,
+        ...stamps,
+      })
+      .execute();
+    return id;
+  };
+  const addPerson = async (person: PreparationPerson, homeTeamId: string | null) => {
+    const id = newId();
+    await db
+      .insertInto('person')
+      .values({
+        id,
+        name: person.name,
+        email: person.email,
+        job_role: person.jobRole,
+        home_team_id: homeTeamId,
+        slt_member: 0,
+        can_review: person.jobRole === 'senior-leader' ? 0 : 1,
+        on_rota: 0,
+        active: 1,
+        ...stamps,
+      })
+      .execute();
+    await services.accounts.createActiveAccount(id, accountRole(person), dayCouncil.password);
+    return id;
+  };
+
+  const planId = newId();
+  await db
+    .insertInto('timetable_plan')
+    .values({
+      id: planId,
+      from_date: from,
+      to_date: to,
+      settings: '{}',
+      status: 'published',
+      solver_status: 'optimal',
+      gap: 0,
+      objective: 0,
+      seconds: 0,
+      explanation: null,
+      created_by_account_id: null,
+      created_at: now,
+      published_at: now,
+      version: 1,
+    })
+    .execute();
+  const addSpotlight = async (teamId: string, leadId: string | null, memberIds: string[]) => {
+    const id = newId();
+    await db
+      .insertInto('spotlight')
+      .values({
+        id,
+        plan_id: planId,
+        team_id: teamId,
+        date,
+        lead_person_id: leadId,
+        status: 'planned',
+        ...stamps,
+      })
+      .execute();
+    await db
+      .insertInto('spotlight_member')
+      .values(memberIds.map((personId) => ({ spotlight_id: id, person_id: personId })))
+      .execute();
+    return id;
+  };
+
+  const otherReviewerIds: string[] = [];
+  for (const spotlight of Object.values(dayCouncil.spotlights)) {
+    const teamId = await addTeam(spotlight.team);
+    const managerId = await addPerson(spotlight.teamManager, teamId);
+    await db.insertInto('team_manager').values({ team_id: teamId, person_id: managerId }).execute();
+    const practitionerIds: string[] = [];
+    for (const practitioner of spotlight.practitioners) {
+      practitionerIds.push(await addPerson(practitioner, teamId));
+    }
+    const leadId = await addPerson(spotlight.lead, null);
+    const memberIds: string[] = [];
+    for (const member of spotlight.members) memberIds.push(await addPerson(member, null));
+    otherReviewerIds.push(await addPerson(spotlight.otherReviewer, null));
+    const spotlightId = await addSpotlight(teamId, leadId, memberIds);
+
+    // The Team Manager's preparation, done: the nominations forwarded and the case list sent.
+    await db
+      .insertInto('nomination')
+      .values(
+        spotlight.nominations.flatMap((named, i) =>
+          (['proud', 'challenging'] as const).map((kind) => ({
+            id: newId(),
+            spotlight_id: spotlightId,
+            practitioner_person_id: practitionerIds[i] ?? '',
+            kind,
+            case_system: 'LCS',
+            case_number: named[kind],
+            reason: kind === 'proud' ? 'Steady direct work' : 'Drift before the review',
+            entered_by_person_id: managerId,
+            entered_at: now,
+            late: 0,
+            version: 1,
+          })),
+        ),
+      )
+      .execute();
+    await db
+      .insertInto('case_list_entry')
+      .values(
+        spotlight.caseList.map((caseNumber, i) => ({
+          spotlight_id: spotlightId,
+          position: i + 1,
+          case_system: 'LCS',
+          case_number: caseNumber,
+        })),
+      )
+      .execute();
+    await db
+      .insertInto('spotlight_preparation')
+      .values({
+        spotlight_id: spotlightId,
+        nominations_forwarded_at: now,
+        nominations_forwarded_by_person_id: managerId,
+        case_list_updated_at: now,
+        case_list_updated_by_person_id: managerId,
+        version: 1,
+      })
+      .execute();
+  }
+  await addSpotlight(await addTeam(dayCouncil.otherTeam), null, otherReviewerIds);
+}
+
 async function start(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'spotlight-e2e-'));
   const config = loadConfig({
@@ -238,6 +398,7 @@ async function start(): Promise<void> {
   await services.accounts.createActiveAccount(personId, 'qa-coordinator', qaCoordinator.password);
   await addTimetableCouncil(database, services, now);
   await addPreparationCouncil(database, services, now);
+  await addDayCouncil(database, services, now);
 
   const app = await buildApp(services);
   let stopping = false;

@@ -251,3 +251,135 @@ export function preparationDates(now = new Date()): { date: string; from: string
   const endOfYear = `${year}-12-31`;
   return { date, from: today, to: date > endOfYear ? date : endOfYear };
 }
+
+/** One published Spotlight of the day's journey, ready for the morning, and everyone around it. */
+export interface DaySpotlight {
+  /** The team the Spotlight visits (LCS). */
+  team: string;
+  teamManager: PreparationPerson;
+  /** Each has a proud and a challenging child nominated, and the list is forwarded. */
+  practitioners: readonly [
+    PreparationPerson,
+    PreparationPerson,
+    PreparationPerson,
+    PreparationPerson,
+  ];
+  lead: PreparationPerson;
+  members: readonly [PreparationPerson, PreparationPerson, PreparationPerson];
+  /** A team member of the other Spotlight in the day's plan: must see nothing of this one. */
+  otherReviewer: PreparationPerson;
+  /** The team's case list: LCS numbers in the default format (6 to 8 digits). */
+  caseList: readonly string[];
+  /** The children each practitioner named, in the order of `practitioners`. */
+  nominations: readonly { proud: string; challenging: string }[];
+}
+
+const dayPerson = (name: string, jobRole: PreparationPerson['jobRole']): PreparationPerson => ({
+  name,
+  email: `${name.toLowerCase().replace(/ /g, '.')}.day@e2e.example.test`,
+  jobRole,
+});
+
+/** A case list of 20 LCS numbers from a 5-digit stem, and 8 nominated children, 4 of them on it. */
+function daySpotlight(team: string, stem: number, names: string[]): DaySpotlight {
+  const [manager, p1, p2, p3, p4, lead, m1, m2, m3, other] = names as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const caseList = Array.from({ length: 20 }, (_, i) => `${stem}${String(i + 10)}`);
+  const nominated = (i: number) => `${stem + 1}${String(i + 10)}`;
+  return {
+    team,
+    teamManager: dayPerson(manager, 'team-manager'),
+    practitioners: [
+      dayPerson(p1, 'social-worker'),
+      dayPerson(p2, 'social-worker'),
+      dayPerson(p3, 'senior-social-worker'),
+      dayPerson(p4, 'senior-social-worker'),
+    ],
+    lead: dayPerson(lead, 'senior-leader'),
+    members: [
+      dayPerson(m1, 'senior-social-worker'),
+      dayPerson(m2, 'isro'),
+      dayPerson(m3, 'team-leader'),
+    ],
+    otherReviewer: dayPerson(other, 'senior-social-worker'),
+    caseList,
+    // Two practitioners' proud children are on the case list too: never drawn at random.
+    nominations: [
+      { proud: caseList[0] ?? '', challenging: nominated(1) },
+      { proud: caseList[1] ?? '', challenging: nominated(2) },
+      { proud: nominated(3), challenging: caseList[2] ?? '' },
+      { proud: nominated(4), challenging: caseList[3] ?? '' },
+    ],
+  };
+}
+
+/**
+ * The day's journey: for each browser project its own Spotlight (so that one project's allocation
+ * and targets are its own), and another team's Spotlight in the same plan that every project's
+ * `otherReviewer` is a team member of. Dated like the preparation journey's (see preparationDates).
+ */
+export const dayCouncil: {
+  password: string;
+  serviceArea: string;
+  otherTeam: string;
+  spotlights: Readonly<Record<string, DaySpotlight>>;
+} = {
+  password: preparationCouncil.password,
+  serviceArea: 'Early Help',
+  otherTeam: 'Early Help Outreach',
+  spotlights: {
+    desktop: daySpotlight('Early Help North', 41000, [
+      'Harriet Vance',
+      'Omar Siddiqui',
+      'Bethany Cole',
+      'Gareth Lloyd',
+      'Nina Petrova',
+      'Lorraine Fisk',
+      'Adebayo Okafor',
+      'Siobhan Keane',
+      'Callum Reid',
+      'Ursula Finch',
+    ]),
+    'no-javascript': daySpotlight('Early Help South', 52000, [
+      'Douglas Marr',
+      'Precious Ndlovu',
+      'Hugo Bennett',
+      'Amira Saleh',
+      'Kevin Ashworth',
+      'Maureen Tate',
+      'Felix Warren',
+      'Roisin Doyle',
+      'Jasper Lin',
+      'Yvonne Carter',
+    ]),
+    'mobile-320': daySpotlight('Early Help West', 63000, [
+      'Graham Whitley',
+      'Tendai Moyo',
+      'Lucy Hargreaves',
+      'Rashid Karim',
+      'Eleanor Pike',
+      'Philippa Dean',
+      'Samuel Achebe',
+      'Ingrid Larsen',
+      'Mohammed Farah',
+      'Rosa Delgado',
+    ]),
+  },
+};
+
+/** The day's journey's Spotlight for a browser project. */
+export function daySpotlightFor(project: string): DaySpotlight {
+  const spotlight = dayCouncil.spotlights[project];
+  if (!spotlight) throw new Error(`The day fixture has no Spotlight for ${project}`);
+  return spotlight;
+}
