@@ -52,5 +52,11 @@ export function startTimeoutWarning(dialog) {
     timer = window.setTimeout(tick, 1000);
   });
 
+  // Another script's request kept the session alive (autosave): count from now.
+  document.addEventListener('spotlight:session-used', () => {
+    deadline = Date.now() + idle * 1000;
+    if (dialog.open) dialog.close();
+  });
+
   timer = window.setTimeout(tick, 1000);
 }

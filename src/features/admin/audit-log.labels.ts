@@ -62,6 +62,9 @@ const actionLabels: Record<string, string> = {
   'day.feedback-recorded': 'Recorded the feedback given to a team’s managers and Head of Service',
   'records.case-numbers-viewed':
     'Looked at children’s case numbers in a Team Member Information Record',
+  'records.saved': 'Saved their Team Member Information Record',
+  'records.submitted': 'Submitted their Team Member Information Record',
+  'records.reopened': 'Reopened a team member’s Team Member Information Record',
   'records.child-saved': 'Saved their answers about a child they reviewed',
   'records.child-added': 'Added another child they reviewed to their record',
   'records.child-removed': 'Removed a child they had added from their record',

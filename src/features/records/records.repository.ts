@@ -3,7 +3,7 @@
 // record-items.repository.ts; the triangulation board reads through triangulation.repository.ts.
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
-import type { MemberRecordTable, RecordChildTable } from './records.table.js';
+import type { EvidenceItemTable, MemberRecordTable, RecordChildTable } from './records.table.js';
 
 type Db = Kysely<Database>;
 
@@ -12,6 +12,7 @@ export type MemberRecordRow = Selectable<MemberRecordTable> & {
   reopened_by_name: string | null;
 };
 export type RecordChildRow = Selectable<RecordChildTable>;
+export type EvidenceItemRow = Selectable<EvidenceItemTable>;
 
 export interface AllocatedChildRow {
   id: string;
@@ -108,4 +109,15 @@ export async function countEvidenceAboutChild(db: Db, childId: string): Promise<
     .where('record_child_id', '=', childId)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** A record's evidence items, oldest first (read-only here: record-items writes them). */
+export async function listRecordEvidence(db: Db, recordId: string): Promise<EvidenceItemRow[]> {
+  return db
+    .selectFrom('evidence_item')
+    .selectAll()
+    .where('record_id', '=', recordId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
