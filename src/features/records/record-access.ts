@@ -129,9 +129,9 @@ export function createRecordAccess(deps: {
     /**
      * The signed-in member's own record, to change: Forbidden for anyone else's (audited as a
      * refusal), RecordSubmitted when it has been submitted. Call it before the write's transaction
-   * (it reads through the main handle, and SQLite's one connection is held by an open
-   * transaction); inside the transaction, update only `where status = 'draft'` to catch a
-   * submission that lands in between.
+     * (it reads through the main handle, and SQLite's one connection is held by an open
+     * transaction); inside the transaction, update only `where status = 'draft'` to catch a
+     * submission that lands in between.
      */
     async forAuthor(
       ctx: RequestContext,

@@ -385,10 +385,13 @@ export function createRecordsService(deps: {
     ): Promise<{ late: boolean }> {
       const { spotlight, record } = await recordAccess.forAuthor(ctx, spotlightId, recordId);
       const now = toDbInstant(clock.now());
-      const late = submittedLate(now, deadlineFor(spotlight).due);
+      // A record the Lead reopened keeps its first submission: being asked to change it after the
+      // deadline does not make it late (the resubmission is in the audit log).
+      const submittedAt = record.submittedAt ?? now;
+      const late = submittedLate(submittedAt, deadlineFor(spotlight).due);
       await db.transaction().execute(async (trx) => {
         await stillDraft(trx, record.id);
-        const values = { status: 'submitted', submitted_at: now, updated_at: now };
+        const values = { status: 'submitted', submitted_at: submittedAt, updated_at: now };
         if (!(await repo.updateRecord(trx, record.id, values, version))) throw savedElsewhere();
         await audit.record(
           ctx,
@@ -396,7 +399,7 @@ export function createRecordsService(deps: {
             action: 'records.submitted',
             objectType: 'spotlight',
             objectId: spotlight.id,
-            details: { late },
+            details: { late, again: record.submittedAt !== null },
           },
           trx,
         );

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../../../test/app.js';
+import {
+  agent,
+  buildTestApp,
+  testPassword,
+  type Agent,
+  type TestApp,
+} from '../../../../../test/app.js';
 import { testDialects } from '../../../../../test/databases.js';
 import { addSpotlightFixture } from '../../../../../test/spotlight-fixture.js';
 import { auditEntries, escaped, signInAs, textOf } from '../../../day/pages/day/test-support.js';
@@ -11,6 +17,15 @@ describe.each(testDialects())('reopening a record (%s)', (dialect) => {
     t = await buildTestApp(dialect);
   });
   afterAll(async () => t?.close());
+
+  /** Days later the old sessions have ended: sign in again. */
+  async function signInAfresh(email: string): Promise<Agent> {
+    const browser = agent(t.app);
+    await browser.get('/sign-in');
+    await browser.post('/sign-in', { email, password: testPassword });
+    await browser.get('/');
+    return browser;
+  }
 
   it('lets the Lead reopen a submitted record with a reason, so its author can change it again', async () => {
     t.clock.set('2027-01-14T16:00:00.000Z');
@@ -66,20 +81,30 @@ describe.each(testDialects())('reopening a record (%s)', (dialect) => {
     expect(after.body).toContain(escaped(reason));
     expect(textOf(after.body)).not.toContain('Reopen this record');
 
-    // The author sees why, and can change and submit it again.
-    const mine = await browser.get(path);
+    // The author sees why, and can change and submit it again, days after the deadline: being
+    // asked to change it does not make a record that came in on time late.
+    t.clock.set('2027-01-19T10:00:00.000Z');
+    const author = await signInAfresh(f.email.member1);
+    const mine = await author.get(path);
     expect(textOf(mine.body)).toContain(
       'Lena Lead reopened your record on 14 January 2027 at 4:00pm',
     );
     expect(mine.body).toContain(escaped(reason));
-    const saved = await browser.post(`${path}/themes`, {
+    const saved = await author.post(`${path}/themes`, {
       ...withVersion(4),
       culture: 'Calm, and supervision is monthly',
     });
     expect(saved.statusCode).toBe(303);
-    expect((await browser.post(`${path}/submit`, withVersion(5))).statusCode).toBe(303);
-    const list = textOf((await lead.get(recordsPath(f))).body);
+    expect((await author.post(`${path}/submit`, withVersion(5))).statusCode).toBe(303);
+    const list = textOf((await (await signInAfresh(f.email.lead)).get(recordsPath(f))).body);
     expect(list).toContain('Mo Member Team Manager Submitted 14 January 2027 at 4:00pm');
+    expect(list).not.toContain('Submitted late');
+    expect(
+      (await auditEntries(t, 'records.submitted', f.spotlightId)).map((e) => e.details),
+    ).toEqual([
+      { late: false, again: false },
+      { late: false, again: true },
+    ]);
   });
 
   it('says clearly that a draft cannot be reopened', async () => {

@@ -59,7 +59,7 @@ describe.each(testDialects())('submitting a record (%s)', (dialect) => {
     expect(row.submitted_at).toBe('2027-01-14T15:00:00.000Z');
     expect(row.version).toBe(3);
     expect(await auditEntries(t, 'records.submitted', f.spotlightId)).toEqual([
-      { actorName: 'Mo Member', caseNumbers: [], details: { late: false } },
+      { actorName: 'Mo Member', caseNumbers: [], details: { late: false, again: false } },
     ]);
 
     const page = await browser.get(path);
@@ -145,6 +145,7 @@ describe.each(testDialects())('submitting a record (%s)', (dialect) => {
     expect((await recordRow(t, recordId)).status).toBe('submitted');
     expect((await auditEntries(t, 'records.submitted', f.spotlightId))[0]?.details).toEqual({
       late: true,
+      again: false,
     });
 
     const lead = await signInAs(f, 'lead');
