@@ -1,6 +1,7 @@
 // All SQL for the demo council: it writes the directory's tables directly, in the caller's
 // transaction, so the directory is added whole or not at all; and it finds what the timetable
-// stage needs (whether any plan exists, the demo’s sign-in accounts) and whether a day has begun.
+// stage needs (whether any plan exists, the demo’s sign-in accounts), whether a day or its afternoon
+// has begun, and why each allocated child was nominated.
 import type { Kysely } from 'kysely';
 import type {
   PersonTable,
@@ -103,4 +104,52 @@ export async function hasDayRecords(db: Db, spotlightId: string): Promise<boolea
       .executeTakeFirst(),
   ]);
   return found.some((row) => row !== undefined);
+}
+
+/** Whether anything of the afternoon is recorded yet: a member's record, a key finding or the feedback. */
+export async function hasAfternoonRecords(db: Db, spotlightId: string): Promise<boolean> {
+  const found = await Promise.all([
+    db
+      .selectFrom('member_record')
+      .select('id')
+      .where('spotlight_id', '=', spotlightId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('key_finding')
+      .select('id')
+      .where('spotlight_id', '=', spotlightId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('day_feedback')
+      .select('spotlight_id')
+      .where('spotlight_id', '=', spotlightId)
+      .executeTakeFirst(),
+  ]);
+  return found.some((row) => row !== undefined);
+}
+
+export interface DemoAllocationRow {
+  id: string;
+  member_person_id: string;
+  kind: string;
+  /** The practitioner's reason for naming the child; null for a child chosen at random. */
+  reason: string | null;
+}
+
+/** The Spotlight's allocated children with why each nominated one was named (no case numbers). */
+export async function listAllocationReasons(
+  db: Db,
+  spotlightId: string,
+): Promise<DemoAllocationRow[]> {
+  return db
+    .selectFrom('allocation')
+    .leftJoin('nomination', 'nomination.id', 'allocation.nomination_id')
+    .select([
+      'allocation.id',
+      'allocation.member_person_id',
+      'allocation.kind',
+      'nomination.reason',
+    ])
+    .where('allocation.spotlight_id', '=', spotlightId)
+    .execute();
 }

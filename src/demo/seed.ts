@@ -1,9 +1,9 @@
 // Adds the demo council (Brackenshire) to the directory, with a sign-in for each role, in one
 // transaction; then its closure days, its timetable for 2027 (demo-timetable.ts), preparation
-// under way (demo-preparation.ts) and the morning of the senior leader's Spotlight (demo-day.ts).
-// Running it again changes nothing: the demo is recognised by its QA coordinator, the timetable is
-// added only while there is no plan, each Spotlight's preparation only while it has none, and the
-// day only while nothing of it is recorded.
+// under way (demo-preparation.ts), the morning of the senior leader's Spotlight (demo-day.ts) and its
+// afternoon (demo-afternoon.ts). Running it again changes nothing: the demo is recognised by its QA
+// coordinator, the timetable is added only while there is no plan, each Spotlight's preparation only
+// while it has none, and the morning and the afternoon each only while nothing of them is recorded.
 import { systemContext } from '../platform/context.js';
 import { fromDbCount, isUniqueViolation, toDbBool } from '../platform/db/convert.js';
 import { newId } from '../platform/ids.js';
@@ -27,6 +27,7 @@ import {
   insertDemoRows,
   type DemoRows,
 } from './demo.repository.js';
+import { seedDemoAfternoon } from './demo-afternoon.js';
 import { seedDemoDay } from './demo-day.js';
 import { seedDemoClosureDays, seedDemoPreparation } from './demo-preparation.js';
 import { seedDemoTimetable } from './demo-timetable.js';
@@ -145,6 +146,7 @@ export async function seedDemoCouncil(
     await seedDemoTimetable(services);
     await seedDemoPreparation(services);
     await seedDemoDay(services);
+    await seedDemoAfternoon(services);
     return { created, signIns };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
