@@ -196,7 +196,7 @@ export async function main(argv: string[]): Promise<void> {
         out(
           result.created
             ? 'The demo council has been added.'
-            : 'The demo council was already there: nothing changed.',
+            : 'The demo council was already there; anything it lacked has been added.',
         );
         if (result.signIns.length > 0) {
           out(`Demo sign-ins (password: ${demoPassword}):`);
