@@ -3,7 +3,8 @@ import { agent, buildTestApp, type Agent, type TestApp } from '../../test/app.js
 import { testDialects } from '../../test/databases.js';
 import { evidenceKinds, themes } from '../core/record-themes.js';
 import { auditEntries, escaped, textOf } from '../features/day/pages/day/test-support.js';
-import { childProgress, type RecordPage } from '../features/records/records.service.js';
+import { childProgress } from '../features/records/records.rules.js';
+import type { RecordPage } from '../features/records/records.service.js';
 import type { PersonRef, Spotlight } from '../features/spotlight/spotlight.service.js';
 import type { RequestContext } from '../platform/context.js';
 import { fromDbCount } from '../platform/db/convert.js';

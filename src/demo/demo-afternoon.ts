@@ -7,8 +7,8 @@
 // as it is.
 import { listOf } from '../core/triangulation.js';
 import type { EvidenceKind, EvidenceSource, ThemeKey } from '../core/record-themes.js';
-import type { ChildAnswers } from '../features/records/record-items.service.js';
-import type { Notes } from '../features/records/records.service.js';
+import type { ChildAnswers } from '../features/records/record-items.rules.js';
+import type { Notes } from '../features/records/records.rules.js';
 import type { PersonRef, Spotlight } from '../features/spotlight/spotlight.service.js';
 import { FixedClock } from '../platform/clock.js';
 import type { RequestContext } from '../platform/context.js';

@@ -2,29 +2,17 @@
 // read in full, its themes and other notes saved by its author without losing work (a version on
 // every save), submission by the deadline (late ones marked late), and the Lead reopening one.
 import type { Kysely } from 'kysely';
-import { deadlineOf, dueStatus, type DueStatus } from '../../core/deadlines.js';
-import {
-  isEvidenceKind,
-  isEvidenceSource,
-  isThemeKey,
-  otherNotes,
-  themes,
-  type EvidenceKind,
-  type EvidenceSource,
-  type Theme,
-  type ThemeKey,
-} from '../../core/record-themes.js';
+import { themes, type Theme } from '../../core/record-themes.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import { recordCaseNumberView } from '../../platform/audit/case-number-views.js';
 import type { Clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/context.js';
 import { toDbInstant } from '../../platform/db/convert.js';
 import type { Database } from '../../platform/db/schema.js';
-import { Conflict, Invalid, NotFound } from '../../platform/errors.js';
-import { characters, checkId, cleanText } from '../day/day-input.js';
+import { Conflict, NotFound } from '../../platform/errors.js';
+import { checkId } from '../day/day-input.js';
 import type { PersonRef, Spotlight, SpotlightService } from '../spotlight/spotlight.service.js';
 import { RecordSubmitted, type OpenRecord, type RecordAccess } from './record-access.js';
-import { recordLimits } from './record-limits.js';
 import {
   submittedLate,
   toMemberRecord,
@@ -33,6 +21,20 @@ import {
   type RecordChild,
 } from './records.model.js';
 import * as repo from './records.repository.js';
+import {
+  checkNotes,
+  checkReopenReason,
+  childProgress,
+  deadlineFor,
+  notesOf,
+  recordState,
+  toEvidence,
+  type Notes,
+  type NotesPart,
+  type RecordEvidence,
+  type RecordsDeadline,
+  type RecordState,
+} from './records.rules.js';
 import type { MemberRecordTable } from './records.table.js';
 
 /** Only a submitted record can be reopened. */
@@ -45,116 +47,6 @@ export class RecordNotSubmitted extends Conflict {
 /** The record was saved elsewhere (another tab, window or device) after this page was read. */
 const savedElsewhere = () =>
   new Conflict('Your record was saved somewhere else while you were working on it');
-
-/** The two parts of a record written as free text: the five themes, and the other notes. */
-export type NotesPart = 'themes' | 'other-notes';
-type NotesColumn = Theme['column'] | (typeof otherNotes)[number]['column'];
-
-export interface NotesField {
-  /** The form field, and the key of the part's values. */
-  field: string;
-  column: NotesColumn;
-  name: string;
-  /** The theme's question, or what the note is for. */
-  hint: string;
-  /** The guidance's prompts ("questions you may wish to ask"); none for the other notes. */
-  prompts: readonly string[];
-}
-
-export const notesFields: Record<NotesPart, readonly NotesField[]> = {
-  themes: themes.map((theme) => ({
-    field: theme.field,
-    column: theme.column,
-    name: theme.name,
-    hint: theme.question,
-    prompts: theme.prompts,
-  })),
-  'other-notes': otherNotes.map((note) => ({
-    field: note.field,
-    column: note.column,
-    name: note.name,
-    hint: note.hint,
-    prompts: [],
-  })),
-};
-
-/** A part's text, by form field. */
-export type Notes = Record<string, string>;
-
-export function notesOf(record: MemberRecord, part: NotesPart): Notes {
-  const values: Notes = {};
-  if (part === 'themes') for (const theme of themes) values[theme.field] = record.themes[theme.key];
-  else for (const note of otherNotes) values[note.field] = record[note.field];
-  return values;
-}
-
-/** "Notes on culture of the team must be 10,000 characters or fewer" */
-export function notesTooLong(name: string): string {
-  const limit = recordLimits.notes.toLocaleString('en-GB');
-  return `Notes on ${name.charAt(0).toLowerCase()}${name.slice(1)} must be ${limit} characters or fewer`;
-}
-
-export type RecordState = 'not-started' | 'draft' | 'reopened' | 'submitted' | 'submitted-late';
-
-export function recordState(record: MemberRecord | null, due: string): RecordState {
-  if (!record) return 'not-started';
-  if (record.status === 'draft') return record.reopened ? 'reopened' : 'draft';
-  return record.submittedAt && submittedLate(record.submittedAt, due)
-    ? 'submitted-late'
-    : 'submitted';
-}
-
-/** How far the member has got with the questions about one child. */
-export type ChildProgress = 'untouched' | 'in-progress' | 'answered';
-
-export function childProgress(child: RecordChild): ChildProgress {
-  const answers = [
-    child.documentsRead,
-    child.lifeForChild,
-    child.proportionate ?? '',
-    child.proportionateWhy,
-    child.goodEnough ?? '',
-    child.goodEnoughWhy,
-    child.strengths,
-    child.areasToDevelop,
-  ];
-  const given = answers.filter((answer) => answer !== '').length;
-  if (given === 0) return 'untouched';
-  return given === answers.length ? 'answered' : 'in-progress';
-}
-
-export interface RecordEvidence {
-  id: string;
-  /** Null when the stored value is not one Spotlight knows (never expected). */
-  theme: ThemeKey | null;
-  source: EvidenceSource | null;
-  kind: EvidenceKind | null;
-  seen: string;
-  /** The record's child it is about, if any. */
-  childId: string | null;
-}
-
-function toEvidence(row: repo.EvidenceItemRow): RecordEvidence {
-  return {
-    id: row.id,
-    theme: isThemeKey(row.theme) ? row.theme : null,
-    source: isEvidenceSource(row.source) ? row.source : null,
-    kind: isEvidenceKind(row.kind) ? row.kind : null,
-    seen: row.seen,
-    childId: row.record_child_id,
-  };
-}
-
-export interface RecordsDeadline {
-  /** YYYY-MM-DD */
-  due: string;
-  status: DueStatus;
-}
-
-function deadlineFor(spotlight: Spotlight): RecordsDeadline {
-  const due = deadlineOf(spotlight.deadlines, 'memberRecords');
-  return { due, status: dueStatus(due, spotlight.today, spotlight.calendar) };
-}
 
 export interface RecordsListRow {
   member: PersonRef;
@@ -209,19 +101,6 @@ export function createRecordsService(deps: {
 
   async function childrenOf(recordId: string): Promise<RecordChild[]> {
     return (await repo.listRecordChildren(db, recordId)).map(toRecordChild);
-  }
-
-  /** The notes as they will be stored; the form already told the user about anything too long. */
-  function checkNotes(part: NotesPart, input: Notes): Partial<Record<NotesColumn, string | null>> {
-    const values: Partial<Record<NotesColumn, string | null>> = {};
-    for (const field of notesFields[part]) {
-      const text = cleanText(input[field.field] ?? '');
-      if (characters(text) > recordLimits.notes) {
-        throw new Invalid(field.field, notesTooLong(field.name));
-      }
-      values[field.column] = text || null;
-    }
-    return values;
   }
 
   /** A record of the Spotlight, for the Lead. */
@@ -420,14 +299,7 @@ export function createRecordsService(deps: {
     ): Promise<MemberRecord> {
       const { spotlight, record } = await forLead(ctx, spotlightId, recordId);
       if (record.status !== 'submitted') throw new RecordNotSubmitted();
-      const why = cleanText(reason);
-      if (why === '') throw new Invalid('reason', 'Enter why you are reopening the record');
-      if (characters(why) > recordLimits.reopenReason) {
-        throw new Invalid(
-          'reason',
-          `The reason must be ${recordLimits.reopenReason} characters or fewer`,
-        );
-      }
+      const why = checkReopenReason(reason);
       const now = toDbInstant(clock.now());
       await db.transaction().execute(async (trx) => {
         const row = await repo.findRecord(trx, record.id);

@@ -9,7 +9,7 @@ import {
   type CaseNumberFormats,
 } from '../../../../core/case-numbers.js';
 import { addError, emptyErrors, rawValues, type FormErrors } from '../../../../platform/forms.js';
-import { addChildMessages } from '../../record-items.service.js';
+import { addChildMessages } from '../../record-items.rules.js';
 
 /** A text field as a form sends it: a repeated field counts once, a missing one is blank. */
 const text = z

@@ -11,11 +11,7 @@ import {
 } from '../../../../core/record-themes.js';
 import { characters, cleanText } from '../../../day/day-input.js';
 import { recordLimits } from '../../record-limits.js';
-import {
-  childMessages,
-  type ChildAnswers,
-  type ChildTextField,
-} from '../../record-items.service.js';
+import { childMessages, type ChildAnswers, type ChildTextField } from '../../record-items.rules.js';
 
 /** A text field as a form sends it: a repeated field counts once, a missing one is blank. */
 const text = z

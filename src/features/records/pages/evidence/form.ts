@@ -20,7 +20,7 @@ import {
   evidenceMessages,
   type EvidenceInput,
   type EvidenceItem,
-} from '../../record-items.service.js';
+} from '../../record-items.rules.js';
 import type { RecordChild } from '../../records.model.js';
 
 /** A text field as a form sends it: a repeated field counts once, a missing one is blank. */

@@ -22,7 +22,7 @@ import {
 import type { Services } from '../../../../services.js';
 import { RecordSubmitted, type OpenRecord } from '../../record-access.js';
 import { recordLimits } from '../../record-limits.js';
-import type { EvidenceItem } from '../../record-items.service.js';
+import type { EvidenceItem } from '../../record-items.rules.js';
 import type { RecordChild } from '../../records.model.js';
 import {
   recordHref,

@@ -5,7 +5,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { childKindNames, otherNotes, themes } from '../../../../core/record-themes.js';
 import { contextOf } from '../../../../platform/context.js';
 import type { Services } from '../../../../services.js';
-import { childProgress, type RecordPage } from '../../records.service.js';
+import { childProgress } from '../../records.rules.js';
+import type { RecordPage } from '../../records.service.js';
 import {
   answersOf,
   caseNumberOf,

@@ -12,7 +12,7 @@ import {
 import { paragraphsOf } from '../../../day/pages/priorities/handlers.js';
 import { dueTagClasses } from '../../../tasks/task-rules.js';
 import type { RecordChild } from '../../records.model.js';
-import type { ChildProgress, RecordEvidence, RecordState } from '../../records.service.js';
+import type { ChildProgress, RecordEvidence, RecordState } from '../../records.rules.js';
 
 export const recordsHref = (spotlightId: string) => `/spotlights/${spotlightId}/records`;
 export const recordHref = (spotlightId: string, recordId: string) =>

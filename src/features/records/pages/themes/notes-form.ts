@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { addError, emptyErrors, rawValues, type FormErrors } from '../../../../platform/forms.js';
 import { characters, cleanText } from '../../../day/day-input.js';
 import { recordLimits } from '../../record-limits.js';
-import { notesFields, notesTooLong, type Notes, type NotesPart } from '../../records.service.js';
+import { notesFields, notesTooLong, type Notes, type NotesPart } from '../../records.rules.js';
 import { paragraphs } from '../record/view.js';
 
 /** A text field as a form sends it: a repeated field counts once, a missing one is blank. */

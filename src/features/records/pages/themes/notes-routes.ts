@@ -17,7 +17,7 @@ import type { Spotlight } from '../../../spotlight/spotlight.service.js';
 import { RecordSubmitted } from '../../record-access.js';
 import { recordLimits } from '../../record-limits.js';
 import type { MemberRecord } from '../../records.model.js';
-import { notesFields, type NotesPart } from '../../records.service.js';
+import { notesFields, type NotesPart } from '../../records.rules.js';
 import { submittedPage } from '../record/submitted.js';
 import { recordHref, signedIn } from '../record/view.js';
 import { notesConflictRows, parseNotesForm, typedNotes } from './notes-form.js';
