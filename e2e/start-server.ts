@@ -1,7 +1,7 @@
 // The server the browser tests run against: a fresh SQLite database and uploads folder in a
 // temporary folder, one QA coordinator with a known password, the small council the timetable
-// journey plans, the preparation and day journeys' Spotlights (no other demo data), and the real
-// app on 127.0.0.1.
+// journey plans, the preparation, day and afternoon journeys' Spotlights (no other demo data), and
+// the real app on 127.0.0.1.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -363,6 +363,121 @@ async function addDayCouncil(database: DatabaseHandle, services: Services, now: 
   await addSpotlight(await addTeam(dayCouncil.otherTeam), null, otherReviewerIds);
 }
 
+/**
+ * The afternoon journey's Spotlights: for each browser project, a second Spotlight of its day
+ * council team (no new teams: the timetable journey plans every active team), dated today on the
+ * server's clock in the day council's plan, with the same Lead, team members, nominations and case
+ * list, and Spotlight's allocation already proposed by the Lead, so the journey starts at the
+ * Team Member Information Records.
+ */
+async function addAfternoonSpotlights(database: DatabaseHandle, services: Services, now: string) {
+  const { db } = database;
+  const today = preparationDates().from;
+  const personId = async (person: PreparationPerson) =>
+    (
+      await db
+        .selectFrom('person')
+        .select('id')
+        .where('email', '=', person.email)
+        .executeTakeFirstOrThrow()
+    ).id;
+  for (const spotlight of Object.values(dayCouncil.spotlights)) {
+    const team = await db
+      .selectFrom('team')
+      .select('id')
+      .where('name_key', '=', spotlight.team.toLowerCase())
+      .executeTakeFirstOrThrow();
+    const morning = await db
+      .selectFrom('spotlight')
+      .select('plan_id')
+      .where('team_id', '=', team.id)
+      .executeTakeFirstOrThrow();
+    const leadId = await personId(spotlight.lead);
+    const managerId = await personId(spotlight.teamManager);
+    const id = newId();
+    await db
+      .insertInto('spotlight')
+      .values({
+        id,
+        plan_id: morning.plan_id,
+        team_id: team.id,
+        date: today,
+        lead_person_id: leadId,
+        status: 'planned',
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    const memberIds: string[] = [];
+    for (const member of spotlight.members) memberIds.push(await personId(member));
+    await db
+      .insertInto('spotlight_member')
+      .values(memberIds.map((memberId) => ({ spotlight_id: id, person_id: memberId })))
+      .execute();
+    const practitionerIds: string[] = [];
+    for (const practitioner of spotlight.practitioners) {
+      practitionerIds.push(await personId(practitioner));
+    }
+    await db
+      .insertInto('nomination')
+      .values(
+        spotlight.nominations.flatMap((named, i) =>
+          (['proud', 'challenging'] as const).map((kind) => ({
+            id: newId(),
+            spotlight_id: id,
+            practitioner_person_id: practitionerIds[i] ?? '',
+            kind,
+            case_system: 'LCS',
+            case_number: named[kind],
+            reason: kind === 'proud' ? 'Steady direct work' : 'Drift before the review',
+            entered_by_person_id: managerId,
+            entered_at: now,
+            late: 0,
+            version: 1,
+          })),
+        ),
+      )
+      .execute();
+    await db
+      .insertInto('case_list_entry')
+      .values(
+        spotlight.caseList.map((caseNumber, i) => ({
+          spotlight_id: id,
+          position: i + 1,
+          case_system: 'LCS',
+          case_number: caseNumber,
+        })),
+      )
+      .execute();
+    await db
+      .insertInto('spotlight_preparation')
+      .values({
+        spotlight_id: id,
+        nominations_forwarded_at: now,
+        nominations_forwarded_by_person_id: managerId,
+        case_list_updated_at: now,
+        case_list_updated_by_person_id: managerId,
+        version: 1,
+      })
+      .execute();
+    // The Lead proposes the allocation, as on the allocation page: three children for each member.
+    const accountId = await services.accounts.createActiveAccount(
+      leadId,
+      'senior-leader',
+      dayCouncil.password,
+    );
+    const lead = {
+      accountId,
+      personId: leadId,
+      name: spotlight.lead.name,
+      role: 'senior-leader' as const,
+    };
+    const proposed = await services.allocation.propose({ actor: lead, requestId: 'e2e-setup' }, id);
+    if (proposed.gaps > 0) throw new Error(`The afternoon Spotlight of ${spotlight.team} has gaps`);
+  }
+}
+
 async function start(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'spotlight-e2e-'));
   const config = loadConfig({
@@ -399,6 +514,7 @@ async function start(): Promise<void> {
   await addTimetableCouncil(database, services, now);
   await addPreparationCouncil(database, services, now);
   await addDayCouncil(database, services, now);
+  await addAfternoonSpotlights(database, services, now);
 
   const app = await buildApp(services);
   let stopping = false;
