@@ -1,6 +1,6 @@
 // The `spotlight` command as an operator uses it: a real process, on each kind of database.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,11 +16,15 @@ interface Run {
   stderr: string;
 }
 
-function spotlight(args: string[], env: Record<string, string>): Promise<Run> {
+/** Runs the command with `input` (or nothing) on its standard input. */
+function spotlight(args: string[], env: Record<string, string>, input = ''): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...cli, ...args], {
       env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     });
+    // A command that exits without reading its input must not fail the test.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -46,6 +50,9 @@ describe('spotlight command', () => {
     const help = await spotlight(['--help'], {});
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('seed --demo');
+    expect(help.stdout).toContain(
+      'check-text [--kind paragraph|recommendation] [--lines] [FILE|-]',
+    );
     const unknown = await spotlight(['frobnicate'], {});
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Unknown command: frobnicate');
@@ -112,6 +119,143 @@ describe('spotlight working-days', () => {
     const runs = await runAll(cases.map(([line]) => line));
     runs.forEach((run, i) => {
       const [line, message] = cases[i] as [string, string];
+      expect(run.code, line).toBe(2);
+      expect(run.stdout, line).toBe('');
+      expect(run.stderr, line).toContain(message);
+      expect(run.stderr.trimEnd().split('\n'), line).toHaveLength(1);
+    });
+  }, 90_000);
+});
+
+describe('spotlight check-text', () => {
+  let folder: string;
+  beforeAll(() => {
+    folder = mkdtempSync(join(tmpdir(), 'spotlight-check-text-'));
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  interface Printed {
+    findings: { category: string; rule: string; message: string; start: number; end: number }[];
+  }
+  /** Each finding as a reader would see it: category, rule and the words of `text` it points at. */
+  const seen = (text: string, json: string) =>
+    (JSON.parse(json) as Printed).findings.map((f) => [
+      f.category,
+      f.rule,
+      text.slice(f.start, f.end),
+    ]);
+
+  it('checks a paragraph from standard input, a file or "-", and prints the findings as JSON', async () => {
+    const paragraph = 'The ICPC was convened in order to consider the risks.';
+    const file = join(folder, 'paragraph.txt');
+    writeFileSync(file, paragraph);
+    const runs = await Promise.all([
+      spotlight(['check-text'], {}, paragraph),
+      spotlight(['check-text', '-'], {}, paragraph),
+      spotlight(['check-text', '--kind', 'paragraph', file], {}),
+    ]);
+    for (const run of runs) {
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe('');
+      expect(run.stdout.endsWith('}\n')).toBe(true);
+      expect(run.stdout.trimEnd().split('\n')).toHaveLength(1);
+      expect(seen(paragraph, run.stdout)).toEqual([
+        ['child-focus', 'no-child-experience', paragraph],
+        ['jargon', 'jargon-abbreviation', 'ICPC'],
+        ['passive', 'passive-voice', 'was convened'],
+        ['complex-word', 'simpler-word', 'in order to'],
+      ]);
+    }
+    expect(JSON.parse(runs[0]?.stdout ?? '')).toMatchObject({
+      findings: [
+        {},
+        {
+          category: 'jargon',
+          rule: 'jargon-abbreviation',
+          message:
+            '“ICPC” is an abbreviation that children, families and other services may not know.',
+          start: 4,
+          end: 8,
+          suggestion: 'first child protection conference',
+        },
+        {},
+        {},
+      ],
+    });
+    expect(Object.keys((JSON.parse(runs[0]?.stdout ?? '') as Printed).findings[0] ?? {})).toEqual([
+      'category',
+      'rule',
+      'message',
+      'start',
+      'end',
+      'suggestion',
+    ]);
+  }, 90_000);
+
+  it('checks recommendations line by line, with offsets into each line', async () => {
+    const lines = [
+      'Improve supervision.',
+      '',
+      'The Team Manager will check 10 plans each month until March 2027.',
+      'Social workers to see every child alone by June 2027.',
+    ];
+    const run = await spotlight(
+      ['check-text', '--kind', 'recommendation', '--lines'],
+      {},
+      `${lines.join('\r\n')}\n`,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const printed = run.stdout.trimEnd().split('\n');
+    expect(printed).toHaveLength(4);
+    expect(printed.map((json, i) => seen(lines[i] as string, json))).toEqual([
+      [
+        ['measurable', 'vague-verb', 'Improve'],
+        ['measurable', 'no-owner', 'Improve supervision.'],
+        ['measurable', 'no-date', 'Improve supervision.'],
+      ],
+      [],
+      [],
+      [['measurable', 'no-measure', lines[3]]],
+    ]);
+  }, 90_000);
+
+  it('prints no findings for empty input', async () => {
+    const empty = join(folder, 'empty.txt');
+    writeFileSync(empty, '');
+    const runs = await Promise.all([
+      spotlight(['check-text'], {}),
+      spotlight(['check-text', '--kind', 'recommendation', empty], {}),
+      spotlight(['check-text', '--lines'], {}, 'Children said they feel safe.\n\n'),
+    ]);
+    expect(runs.map((run) => [run.code, run.stdout, run.stderr])).toEqual([
+      [0, '{"findings":[]}\n', ''],
+      [0, '{"findings":[]}\n', ''],
+      [0, '{"findings":[]}\n{"findings":[]}\n', ''],
+    ]);
+  }, 90_000);
+
+  it('refuses bad options and unreadable input with exit code 2 and a one-line message', async () => {
+    const notText = join(folder, 'not-text.bin');
+    writeFileSync(notText, Buffer.from([0xff, 0xfe, 0x00, 0xc3]));
+    const cases: [string[], string][] = [
+      [['--kind', 'poem'], '--kind must be paragraph or recommendation (not "poem")'],
+      [['--kind'], 'Give paragraph or recommendation after --kind'],
+      [['--kind', '--lines'], 'Give paragraph or recommendation after --kind'],
+      [['--colour'], 'Unknown option "--colour"'],
+      [['one.txt', 'two.txt'], 'Give one file at most'],
+      [[join(folder, 'missing.txt')], 'could not be read'],
+      [[folder], 'could not be read'],
+      [[notText], 'is not UTF-8 text'],
+    ];
+    const runs = await Promise.all(
+      cases.map(([args]) =>
+        spotlight(['check-text', ...args], {}, 'Children said they feel safe.'),
+      ),
+    );
+    runs.forEach((run, i) => {
+      const [args, message] = cases[i] as [string[], string];
+      const line = args.join(' ');
       expect(run.code, line).toBe(2);
       expect(run.stdout, line).toBe('');
       expect(run.stderr, line).toContain(message);

@@ -26,6 +26,13 @@ Commands:
   plan-year <input.json> [--time-limit <seconds>]
                                  plan a year of Spotlights; prints the plan as JSON
                                  (exit 0 planned, 2 invalid input, 3 no plan possible)
+  check-text [--kind paragraph|recommendation] [--lines] [FILE|-]
+                                 check text as the report's quality checks do (jargon,
+                                 hard or long sentences, passive voice, complex words; child
+                                 focus for a paragraph, or owner, date and measure for a
+                                 recommendation); reads standard input when FILE is - or
+                                 not given; prints {"findings": [...]} as JSON, one object
+                                 per line of input with --lines
 `;
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -140,6 +147,14 @@ async function planYear(args: string[]): Promise<void> {
   if (result.status === 'infeasible') process.exitCode = 3;
 }
 
+async function checkText(args: string[]): Promise<void> {
+  // Loaded only here: the language checks are a large module that the other commands never need.
+  const { checkTextCommand } = await import('./cli/check-text.js');
+  const result = await checkTextCommand(args);
+  if ('problem' in result) return fail(result.problem, 2);
+  for (const line of result.output) out(line);
+}
+
 export async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   if (!command || command === '--help' || command === 'help') {
@@ -149,6 +164,7 @@ export async function main(argv: string[]): Promise<void> {
   // Commands that need no configuration or database.
   if (command === 'working-days') return workingDays(args);
   if (command === 'plan-year') return planYear(args);
+  if (command === 'check-text') return checkText(args);
   let config;
   try {
     config = loadConfig();
