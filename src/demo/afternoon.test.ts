@@ -14,7 +14,7 @@ import {
   demoFeedback,
   demoKeyFindings,
   demoRecordStories,
-} from './demo-afternoon.js';
+} from './demo-afternoon-stories.js';
 import { demoLedSpotlight } from './demo-preparation.js';
 import { demoActors, demoContext } from './demo-timetable.js';
 import { demoPassword, seedDemoCouncil, type DemoSignIn } from './seed.js';
