@@ -81,7 +81,9 @@ async function loginAtProvider(authorizationUrl: string, email: string): Promise
     url = new URL(action, url).href;
     method = 'POST';
     body = new URLSearchParams(
-      prompt === 'login' ? { prompt, login: email, password: 'any' } : { prompt },
+      prompt === 'login'
+        ? { prompt, login: email, password: 'not-checked-by-the-test-provider' }
+        : { prompt },
     );
   }
   throw new Error('The provider never sent the browser back to Spotlight');
