@@ -19,6 +19,10 @@ import { allocationRoutes } from './features/day/allocation.routes.js';
 import { recordsRoutes } from './features/records/records.routes.js';
 import { recordItemsRoutes } from './features/records/record-items.routes.js';
 import { triangulationRoutes } from './features/records/triangulation.routes.js';
+import { reportDraftingRoutes } from './features/report/report-drafting.routes.js';
+import { reportReviewRoutes } from './features/report/report-review.routes.js';
+import { reportFormatsRoutes } from './features/report/report-formats.routes.js';
+import { reportSettingsRoutes } from './features/admin/report-settings.routes.js';
 import { signInRoutes } from './platform/auth/sign-in.routes.js';
 import { singleSignOnRoutes } from './platform/auth/single-sign-on.js';
 import { setUpErrorPages } from './platform/error-pages.js';
@@ -86,6 +90,10 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(recordsRoutes, { services });
   await app.register(recordItemsRoutes, { services });
   await app.register(triangulationRoutes, { services });
+  await app.register(reportDraftingRoutes, { services });
+  await app.register(reportReviewRoutes, { services });
+  await app.register(reportFormatsRoutes, { services });
+  await app.register(reportSettingsRoutes, { services });
   return app;
 }
 

@@ -28,6 +28,10 @@ import { createRecordAccess } from './features/records/record-access.js';
 import { createRecordsService } from './features/records/records.service.js';
 import { createRecordItemsService } from './features/records/record-items.service.js';
 import { createTriangulationService } from './features/records/triangulation.service.js';
+import { createReportSettingsService } from './features/admin/report-settings.service.js';
+import { createReportDraftingService } from './features/report/report-drafting.service.js';
+import { createReportReviewService } from './features/report/report-review.service.js';
+import { createReportDocumentService } from './features/report/report-document.service.js';
 
 export function createServices(deps: { database: DatabaseHandle; config: Config; clock: Clock }) {
   const { database, config, clock } = deps;
@@ -59,12 +63,18 @@ export function createServices(deps: { database: DatabaseHandle; config: Config;
   const records = createRecordsService({ ...stage, recordAccess });
   const recordItems = createRecordItemsService({ ...stage, recordAccess });
   const triangulation = createTriangulationService(stage);
+  const reportSettings = createReportSettingsService({ db, clock, audit });
+  const reportStage = { ...stage, reportSettings };
+  const reportDrafting = createReportDraftingService(reportStage);
+  const reportReview = createReportReviewService(reportStage);
+  const reportDocuments = createReportDocumentService(reportStage);
   return {
     ...{ database, config, clock, audit, accounts, directory, directoryImport, timetable },
     ...{ rota, mySpotlights, cover, timetableNotices, councilSettings, spotlights, files },
     ...{ packDocuments, nominations, caseList, recordingAccess, readiness, tasks },
     ...{ day, dipSampling, allocation, feedback },
     ...{ recordAccess, records, recordItems, triangulation },
+    ...{ reportSettings, reportDrafting, reportReview, reportDocuments },
   };
 }
 

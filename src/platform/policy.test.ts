@@ -127,4 +127,32 @@ describe('who may do what', () => {
     );
     expect(canForSpotlight(actor('staff', 'm-1'), 'spotlight:own-actions', spotlight)).toBe(false);
   });
+
+  it('shows the draft report to the Spotlight Team and the QA team; only members comment, only the Head of Service QA reviews', () => {
+    const views = (a: Actor) => canForSpotlight(a, 'spotlight:view-report', spotlight);
+    expect(views(actor('senior-leader', 'lead-1'))).toBe(true);
+    expect(views(actor('staff', 'm-2'))).toBe(true);
+    expect(views(actor('hos-qa'))).toBe(true);
+    expect(views(actor('team-manager', 'tm-1'))).toBe(false);
+    expect(views(actor('staff', 'sw-1'))).toBe(false);
+    const comments = (a: Actor) => canForSpotlight(a, 'spotlight:comment-report', spotlight);
+    expect(comments(actor('staff', 'm-2'))).toBe(true);
+    expect(comments(actor('senior-leader', 'lead-1'))).toBe(false);
+    expect(comments(actor('qa-coordinator'))).toBe(false);
+    const reviews = (a: Actor) => canForSpotlight(a, 'spotlight:review-report', spotlight);
+    expect(reviews(actor('hos-qa'))).toBe(true);
+    expect(reviews(actor('qa-coordinator'))).toBe(false);
+    expect(reviews(actor('senior-leader', 'lead-1'))).toBe(false);
+  });
+
+  it('lets the visited team read the final report, and nobody outside it and the Spotlight', () => {
+    const reads = (a: Actor) => canForSpotlight(a, 'spotlight:read-final-report', spotlight);
+    expect(reads(actor('staff', 'sw-2'))).toBe(true);
+    expect(reads(actor('team-manager', 'tm-1'))).toBe(true);
+    expect(reads(actor('head-of-service', 'hos-1'))).toBe(true);
+    expect(reads(actor('staff', 'm-1'))).toBe(true);
+    expect(reads(actor('qa-coordinator'))).toBe(true);
+    expect(reads(actor('staff', 'sw-9'))).toBe(false);
+    expect(reads(actor('team-manager', 'tm-9'))).toBe(false);
+  });
 });

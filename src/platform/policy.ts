@@ -121,7 +121,11 @@ export type SpotlightPermission =
   | 'spotlight:see-readiness'
   | 'spotlight:view-day'
   | 'spotlight:write-record'
-  | 'spotlight:view-feedback';
+  | 'spotlight:view-feedback'
+  | 'spotlight:view-report'
+  | 'spotlight:comment-report'
+  | 'spotlight:review-report'
+  | 'spotlight:read-final-report';
 
 /** The QA and Safeguarding Team: they run the programme and see every Spotlight's progress. */
 const qaTeam: readonly Role[] = ['qa-coordinator', 'hos-qa'];
@@ -185,6 +189,24 @@ export function canForSpotlight(
     case 'spotlight:view-feedback':
       // The feedback at the end of the day is given to the team's managers and Head of Service.
       return inSpotlightTeam || managesVisitedTeam || qaTeam.includes(actor.role);
+    case 'spotlight:view-report':
+      // The draft report is the Spotlight Team's; the QA team reviews it once submitted.
+      return inSpotlightTeam || qaTeam.includes(actor.role);
+    case 'spotlight:comment-report':
+      // The Lead sends the draft to the rest of the Spotlight Team for comment and review.
+      return spotlight.memberPersonIds.includes(actor.personId);
+    case 'spotlight:review-report':
+      // The Head of Service QA and Safeguarding returns it with comments or finalises it.
+      return actor.role === 'hos-qa';
+    case 'spotlight:read-final-report':
+      // Once final it goes to the Team Manager for wider team circulation: the visited team, its
+      // managers and Head of Service, the Spotlight Team and the QA team read it.
+      return (
+        inSpotlightTeam ||
+        managesVisitedTeam ||
+        qaTeam.includes(actor.role) ||
+        (spotlight.visitedTeamStaffPersonIds ?? []).includes(actor.personId)
+      );
   }
 }
 

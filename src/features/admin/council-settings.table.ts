@@ -9,6 +9,10 @@ export interface CouncilSettingsTable {
   deadline_offsets: string;
   /** CaseNumberFormats, JSON text. */
   case_number_formats: string;
+  /** The report's jargon list (JargonEntry[]), JSON text; null: the default list. */
+  report_jargon?: string | null;
+  /** The grade scale (string[], best first), JSON text; null: the default scale. */
+  grade_scale?: string | null;
   version: number;
   updated_at: string;
 }

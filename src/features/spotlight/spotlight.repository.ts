@@ -10,6 +10,8 @@ export interface SpotlightFactsRow {
   date: string;
   status: string;
   plan_status: string | null;
+  /** YYYY-MM-DD: when the draft report first reached the QA team. */
+  draft_submitted_on: string | null;
   team_id: string;
   team_name: string;
   recording_system: string;
@@ -38,8 +40,10 @@ export async function findSpotlightFacts(
     .leftJoin('timetable_plan as plan', 'plan.id', 'spotlight.plan_id')
     .leftJoin('person as lead', 'lead.id', 'spotlight.lead_person_id')
     .leftJoin('person as hos', 'hos.id', 'team.head_of_service_id')
+    .leftJoin('report', 'report.spotlight_id', 'spotlight.id')
     .select([
       'spotlight.id',
+      'report.first_submitted_on as draft_submitted_on',
       'spotlight.date',
       'spotlight.status',
       'plan.status as plan_status',

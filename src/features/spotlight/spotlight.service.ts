@@ -116,7 +116,12 @@ export function createSpotlightService(deps: {
           .filter((s) => !managers.some((m) => m.id === s.id))
           .map((s) => s.id),
       },
-      deadlines: spotlightDeadlines(row.date, settings.deadlineOffsets, calendar),
+      deadlines: spotlightDeadlines(
+        row.date,
+        settings.deadlineOffsets,
+        calendar,
+        row.draft_submitted_on ?? undefined,
+      ),
       today: today(),
       calendar,
       settings,

@@ -48,6 +48,14 @@ import type {
   MemberRecordTable,
   RecordChildTable,
 } from '../../features/records/records.table.js';
+import type {
+  RecommendationTable,
+  ReportCirculationTable,
+  ReportCommentTable,
+  ReportSectionTable,
+  ReportTable,
+  ReportVersionTable,
+} from '../../features/report/report.table.js';
 
 export interface Database {
   service_area: ServiceAreaTable;
@@ -83,4 +91,10 @@ export interface Database {
   evidence_item: EvidenceItemTable;
   key_finding: KeyFindingTable;
   day_feedback: DayFeedbackTable;
+  report: ReportTable;
+  report_section: ReportSectionTable;
+  recommendation: RecommendationTable;
+  report_comment: ReportCommentTable;
+  report_version: ReportVersionTable;
+  report_circulation: ReportCirculationTable;
 }
