@@ -65,7 +65,7 @@ export async function contentOf(db: Db, spotlightId: string): Promise<ReportCont
   });
   const recommendations: RecommendationContent[] = recommendationRows.map((r) => ({
     id: r.id,
-    theme: (isThemeKey(r.theme) ? r.theme : themeKeys[0]),
+    theme: isThemeKey(r.theme) ? r.theme : themeKeys[0],
     action: r.action,
     owner: text(r.owner),
     dueOn: text(r.due_on),
