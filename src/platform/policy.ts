@@ -44,6 +44,7 @@ export const permissions = [
   'timetable:manage',
   'rota:nominate',
   'settings:manage',
+  'reports:view',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -69,6 +70,8 @@ const grants: Record<Exclude<Permission, 'public' | 'signed-in'>, readonly Role[
   'rota:nominate': ['qa-coordinator', 'head-of-service', 'team-manager'],
   // The council's closure days, deadlines and case number formats.
   'settings:manage': ['qa-coordinator'],
+  // The QA and Safeguarding Team follows every report to sign-off.
+  'reports:view': ['qa-coordinator', 'hos-qa'],
 };
 
 export function can(actor: Actor | undefined, permission: Permission): boolean {
