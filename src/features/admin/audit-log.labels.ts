@@ -76,6 +76,23 @@ const actionLabels: Record<string, string> = {
   'triangulation.key-finding-added': 'Added a key finding for a theme',
   'triangulation.key-finding-changed': 'Changed a key finding for a theme',
   'triangulation.key-finding-removed': 'Removed a key finding for a theme',
+  'report.started': 'Started the draft report',
+  'report.section-saved': 'Changed a section of the report',
+  'report.recommendation-added': 'Added a recommendation to the report',
+  'report.recommendation-changed': 'Changed a recommendation in the report',
+  'report.recommendation-removed': 'Removed a recommendation from the report',
+  'report.circulated': 'Sent the draft report to the team members for comment',
+  'report.comment-added': 'Commented on the draft report',
+  'report.comment-resolved': 'Resolved a comment on the draft report',
+  'report.actions-agreed': 'Recorded that the Heads of Service agree the actions are realistic',
+  'report.submitted': 'Sent the report to the QA team',
+  'report.returned': 'Returned the report to the Lead with comments',
+  'report.finalised': 'Finalised the report',
+  'report.circulated-to-team': 'Recorded who the final report was circulated to',
+  'report.read': 'Read the report',
+  'report.downloaded': 'Downloaded the report',
+  'settings.jargon-changed': 'Changed the words to avoid in reports',
+  'settings.grades-changed': 'Changed the grade judgements',
 };
 
 export function actionLabel(action: string): string {
