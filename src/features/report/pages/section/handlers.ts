@@ -1,0 +1,179 @@
+// The Lead writes one section of the report: the summary, about the team, or a theme (its texts,
+// grade judgement and evidence). A stale save gets a conflict page with both versions and the
+// Lead's text kept in the form; autosave answers in JSON (platform/autosave.ts).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  autosaveConflict,
+  autosaved,
+  autosaveInvalid,
+  isAutosave,
+} from '../../../../platform/autosave.js';
+import { contextOf } from '../../../../platform/context.js';
+import { Conflict, Invalid } from '../../../../platform/errors.js';
+import { addError, emptyErrors, versionOf, type FormErrors } from '../../../../platform/forms.js';
+import type { Services } from '../../../../services.js';
+import { ReportLocked, themeTextFields } from '../../report-drafting.rules.js';
+import type { EvidenceChoice, SectionView } from '../../report-drafting.service.js';
+import { lockedPage } from '../draft/handlers.js';
+import { paragraphsOf, reportHref, sectionHref, signedIn } from '../draft/view.js';
+import {
+  conflictRows,
+  introNames,
+  parseSectionForm,
+  savedValues,
+  typedValues,
+  type SectionValues,
+} from './form.js';
+import { draftingLimits } from '../../report-drafting.rules.js';
+
+type SectionRequest = FastifyRequest<{ Params: { spotlightId: string; section: string } }>;
+
+const pages = 'features/report/pages/section';
+const url = '/spotlights/:spotlightId/report/sections/:section';
+
+/** "Supervision notes are reflective…" (at most `length` characters, one line). */
+const excerpt = (seen: string, length = 200) => {
+  const letters = [...seen.replace(/\s+/g, ' ').trim()];
+  return letters.length <= length
+    ? letters.join('')
+    : `${letters.slice(0, length).join('').trimEnd()}…`;
+};
+
+const evidenceName = (item: EvidenceChoice) => `${item.sourceName}: ${excerpt(item.seen)}`;
+
+/** What was typed, by field name, for the page that says it cannot be saved now. */
+function typedList(values: SectionValues) {
+  return [
+    { name: 'Summary or about the team', text: values.body },
+    ...themeTextFields.map(({ field, name }) => ({ name, text: values[field] })),
+  ];
+}
+
+/** Everything the section form needs, whether shown alone or on the conflict page. */
+function formData(view: SectionView, values: SectionValues, version: number, errors?: FormErrors) {
+  const id = view.spotlight.id;
+  return {
+    spotlight: view.spotlight,
+    section: view,
+    values,
+    version,
+    errors,
+    limit: draftingLimits.text,
+    limitText: draftingLimits.text.toLocaleString('en-GB'),
+    isTheme: view.theme !== null,
+    gradeItems: [
+      ...view.grades.map((grade) => ({
+        value: grade,
+        text: grade,
+        checked: values.grade === grade,
+      })),
+      { divider: 'or' },
+      { value: '', text: 'No grade judgement yet', checked: values.grade === '' },
+    ],
+    evidenceItems: view.evidence.map((item) => ({
+      value: item.id,
+      text: excerpt(item.seen),
+      hint: { text: `${item.kindName}: ${item.sourceName.toLowerCase()}` },
+      checked: values.evidence.includes(item.id),
+      label: { classes: 'app-break-words' },
+    })),
+    keyFindings: view.keyFindings.map((f) => ({ ...f, paragraphs: paragraphsOf(f.text) })),
+    contextHint:
+      view.key === 'context'
+        ? 'The team’s size, the children it works with, changes since the last Spotlight.'
+        : undefined,
+    action: sectionHref(id, view.key),
+    cancelHref: `${reportHref(id)}#section-${view.key}`,
+    backLink: `${reportHref(id)}#section-${view.key}`,
+  };
+}
+
+export async function sectionPages(app: FastifyInstance, opts: { services: Services }) {
+  const { reportDrafting } = opts.services;
+
+  const formPage = (reply: FastifyReply, data: ReturnType<typeof formData>, status = 200) =>
+    reply.page(`${pages}/section.njk`, data, status);
+
+  app.get(url, signedIn, async (request: SectionRequest, reply) => {
+    const { spotlightId, section } = request.params;
+    try {
+      const view = await reportDrafting.section(contextOf(request), spotlightId, section);
+      return await formPage(reply, formData(view, savedValues(view), view.version));
+    } catch (error) {
+      if (error instanceof ReportLocked) return lockedPage(reply, spotlightId, error);
+      throw error;
+    }
+  });
+
+  async function save(request: SectionRequest, reply: FastifyReply, autosave: boolean) {
+    const ctx = contextOf(request);
+    const { spotlightId, section } = request.params;
+    // Who may change it, and whether it may change now, come before what was typed.
+    const view = await reportDrafting.section(ctx, spotlightId, section);
+    let version: number;
+    try {
+      version = versionOf(request.body);
+    } catch (error) {
+      if (autosave && error instanceof Invalid)
+        return autosaveInvalid(reply, [{ text: error.message }]);
+      throw error;
+    }
+    const form = parseSectionForm(view.key, request.body);
+    if (!form.ok) {
+      if (autosave) return autosaveInvalid(reply, form.errors.list);
+      return formPage(reply, formData(view, form.values, version, form.errors), 400);
+    }
+    try {
+      const saved = await reportDrafting.saveSection(
+        ctx,
+        spotlightId,
+        view.key,
+        form.value,
+        version,
+      );
+      if (autosave) return await autosaved(reply, saved.version, saved.savedAt);
+    } catch (error) {
+      if (error instanceof Invalid) {
+        if (autosave) return autosaveInvalid(reply, [{ text: error.message }]);
+        const errors = addError(emptyErrors(), error.field, error.message);
+        return formPage(reply, formData(view, form.values, version, errors), 400);
+      }
+      if (!(error instanceof Conflict) || error instanceof ReportLocked) throw error;
+      if (autosave) return autosaveConflict(reply);
+      const now = await reportDrafting.section(ctx, spotlightId, view.key);
+      const name = (id: string) => {
+        const item = now.evidence.find((e) => e.id === id);
+        return item ? evidenceName(item) : 'Evidence no longer on the board';
+      };
+      return reply.page(
+        `${pages}/conflict.njk`,
+        {
+          ...formData(now, form.values, now.version),
+          rows: conflictRows(view.key, savedValues(now), form.values, name),
+          savedBy: now.updatedBy ?? 'somebody no longer listed',
+          savedAt: now.updatedAt,
+          conflict: true,
+        },
+        409,
+      );
+    }
+    request.session.flash = `${view.theme ? view.theme.name : introNames[view.key as 'summary' | 'context']} saved`;
+    return reply.redirect(`${reportHref(spotlightId)}#section-${view.key}`, 303);
+  }
+
+  app.post(url, signedIn, async (request: SectionRequest, reply) => {
+    const autosave = isAutosave(request);
+    try {
+      return await save(request, reply, autosave);
+    } catch (error) {
+      if (!(error instanceof ReportLocked)) throw error;
+      if (autosave) return autosaveConflict(reply);
+      return lockedPage(
+        reply,
+        request.params.spotlightId,
+        error,
+        typedList(typedValues(request.body)),
+      );
+    }
+  });
+}
