@@ -3,6 +3,14 @@
 // presentation. Each finding says where it is, why it matters and what to do; none blocks the
 // Lead, but submission lists what is still open. Pure: drafting and submission both call it.
 import type { JargonEntry } from '../text-checks/index.js';
+import { childFocusChecks } from './checks/child-focus.js';
+import { dateChecks } from './checks/dates.js';
+import { evidenceChecks } from './checks/evidence.js';
+import { measurableChecks } from './checks/measurable.js';
+import { nameChecks } from './checks/names.js';
+import { inReportOrder, normalise, textParts } from './checks/parts.js';
+import { plainLanguageChecks } from './checks/plain-language.js';
+import { emptinessChecks } from './checks/presentation.js';
 import type { CommentPlace, ReportContent } from './report-model.js';
 
 export const reportCheckCategories = [
@@ -44,7 +52,15 @@ export interface ReportCheckOptions {
 
 /** Every finding on the report, in reading order (sections, then recommendations). */
 export function checkReport(content: ReportContent, options: ReportCheckOptions): ReportCheck[] {
-  void content;
-  void options;
-  return [];
+  const report = normalise(content);
+  const parts = textParts(report);
+  return inReportOrder([
+    ...plainLanguageChecks(parts, options.jargon),
+    ...childFocusChecks(report.themes),
+    ...measurableChecks(report.recommendations),
+    ...evidenceChecks(report.themes, options.evidenceSources, options.gradeScale),
+    ...emptinessChecks(report),
+    ...nameChecks(parts, options.names),
+    ...dateChecks(parts),
+  ]);
 }
