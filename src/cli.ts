@@ -33,6 +33,9 @@ Commands:
                                  recommendation); reads standard input when FILE is - or
                                  not given; prints {"findings": [...]} as JSON, one object
                                  per line of input with --lines
+  export-report <spotlight-id> --format html|docx|pdf --out <file>
+                                 write a Spotlight's report (draft or final, without
+                                 case numbers) as a web page, Word or PDF file
 `;
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -218,6 +221,21 @@ export async function main(argv: string[]): Promise<void> {
           out(`Demo sign-ins (password: ${demoPassword}):`);
           for (const s of result.signIns) out(`  ${s.role.padEnd(38)} ${s.email}`);
         }
+      } finally {
+        await database.destroy();
+      }
+      return;
+    }
+    case 'export-report': {
+      const { exportReportCommand, readExportReportArgs } = await import('./cli/export-report.js');
+      const read = readExportReportArgs(args);
+      if ('problem' in read) return fail(read.problem, 2);
+      const database = openDatabase(config.databaseUrl);
+      try {
+        const services = createServices({ database, config, clock: systemClock });
+        const result = await exportReportCommand(read, services);
+        if ('problem' in result) return fail(result.problem, 2);
+        out(result.output);
       } finally {
         await database.destroy();
       }

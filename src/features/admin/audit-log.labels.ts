@@ -90,7 +90,8 @@ const actionLabels: Record<string, string> = {
   'report.finalised': 'Finalised the report',
   'report.circulated-to-team': 'Recorded who the final report was circulated to',
   'report.read': 'Read the report',
-  'report.downloaded': 'Downloaded the report',
+  'report.downloaded': 'Downloaded the report (Word or PDF)',
+  'report.exported': 'Exported the report from the command line',
   'settings.jargon-changed': 'Changed the words to avoid in reports',
   'settings.grades-changed': 'Changed the grade judgements',
 };
