@@ -29,6 +29,7 @@ const navigation: NavigationItem[] = [
   { text: 'My Spotlights', href: '/my-spotlights', permission: 'signed-in' },
   { text: 'Timetable', href: '/timetable', permission: 'timetable:view' },
   { text: 'Rota', href: '/rota', permission: 'rota:nominate' },
+  { text: 'Reports', href: '/reports', permission: 'reports:view' },
   { text: 'Directory', href: '/directory', permission: 'directory:view' },
   { text: 'Users', href: '/admin/users', permission: 'accounts:manage' },
   { text: 'Audit log', href: '/admin/audit', permission: 'audit:view' },

@@ -81,7 +81,7 @@ const actionLabels: Record<string, string> = {
   'report.recommendation-added': 'Added a recommendation to the report',
   'report.recommendation-changed': 'Changed a recommendation in the report',
   'report.recommendation-removed': 'Removed a recommendation from the report',
-  'report.circulated': 'Sent the draft report to the team members for comment',
+  'report.circulated-to-members': 'Sent the draft report to the team members for comment',
   'report.comment-added': 'Commented on the draft report',
   'report.comment-resolved': 'Resolved a comment on the draft report',
   'report.actions-agreed': 'Recorded that the Heads of Service agree the actions are realistic',

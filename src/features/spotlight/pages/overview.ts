@@ -14,6 +14,7 @@ import {
   type ReadinessService,
 } from '../../preparation/readiness.service.js';
 import { dueTagClasses } from '../../tasks/task-rules.js';
+import type { ReportReviewService } from '../../report/report-review.service.js';
 import type { PersonRef, SpotlightService } from '../spotlight.service.js';
 
 const idShape = /^[0-9A-Za-z_-]{1,64}$/;
@@ -58,11 +59,15 @@ function taskListItem(item: ReadinessItem) {
 }
 
 export async function spotlightOverview(
-  services: { spotlights: SpotlightService; readiness: ReadinessService },
+  services: {
+    spotlights: SpotlightService;
+    readiness: ReadinessService;
+    reportReview: Pick<ReportReviewService, 'overviewStage'>;
+  },
   ctx: RequestContext,
   spotlightId: string,
 ) {
-  const { spotlights, readiness } = services;
+  const { spotlights, readiness, reportReview } = services;
   // Ids are UUIDs: anything else (a NUL byte breaks PostgreSQL's text) is no Spotlight.
   if (!idShape.test(spotlightId)) throw new NotFound('Spotlight');
   const spotlight = await spotlights.authorise(
@@ -82,10 +87,14 @@ export async function spotlightOverview(
       : [];
   const stateOf = (key: ReadinessKey | undefined) =>
     checklist.find((item) => item.key === key)?.state;
+  // The records and the report mark their own deadlines met.
+  const stage = await reportReview.overviewStage(spotlight);
 
   const deadlines = spotlight.deadlines.map((deadline) => {
     const status = dueStatus(deadline.due, spotlight.today, spotlight.calendar);
-    const done = stateOf(deadlineItem[deadline.key]) === 'done';
+    const done =
+      stateOf(deadlineItem[deadline.key]) === 'done' ||
+      stage.met[deadline.key as keyof typeof stage.met] === true;
     return {
       name: deadline.name,
       due: deadline.due,
@@ -141,6 +150,24 @@ export async function spotlightOverview(
     },
   ];
 
+  const reportLinks: Link[] = [
+    { text: 'The report', href: `${base}/report`, anyOf: ['spotlight:view-report'] },
+    {
+      text: 'Review and sign-off',
+      href: `${base}/report/sign-off`,
+      anyOf: ['spotlight:view-report'],
+    },
+    ...(stage.status === 'final'
+      ? [
+          {
+            text: 'The final report',
+            href: `${base}/report/final`,
+            anyOf: ['spotlight:read-final-report'],
+          } satisfies Link,
+        ]
+      : []),
+  ];
+
   const inSpotlightTeam =
     spotlight.lead?.id === personId || spotlight.members.some((m) => m.id === personId);
 
@@ -160,6 +187,7 @@ export async function spotlightOverview(
     checklist: seesReadiness ? checklist.map(taskListItem) : null,
     links: links.filter((link) => link.anyOf.some(can)),
     dayLinks: dayLinks.filter((link) => link.anyOf.some(can)),
+    reportLinks: reportLinks.filter((link) => link.anyOf.some(can)),
     recordingAccess: inSpotlightTeam
       ? { confirmed: facts?.confirmedAccess.has(personId) ?? false }
       : null,
