@@ -101,3 +101,76 @@ export async function listRecordedFeedback(
     .execute();
   return rows.map((row) => row.spotlight_id);
 }
+
+export interface ReportFactsRow {
+  spotlight_id: string;
+  status: string;
+  circulated_at: string | null;
+}
+
+/** The reports of these Spotlights: how far each has gone. */
+export async function listReports(
+  db: Db,
+  spotlightIds: readonly string[],
+): Promise<ReportFactsRow[]> {
+  if (spotlightIds.length === 0) return [];
+  return db
+    .selectFrom('report')
+    .select(['spotlight_id', 'status', 'circulated_at'])
+    .where('spotlight_id', 'in', spotlightIds)
+    .execute();
+}
+
+/** The grades given in these Spotlights' reports. */
+export async function listReportGrades(
+  db: Db,
+  spotlightIds: readonly string[],
+): Promise<{ spotlight_id: string; grade: string }[]> {
+  if (spotlightIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('report_section')
+    .select(['spotlight_id', 'grade'])
+    .where('spotlight_id', 'in', spotlightIds)
+    .where('grade', 'is not', null)
+    .execute();
+  return rows.map((row) => ({ spotlight_id: row.spotlight_id, grade: row.grade ?? '' }));
+}
+
+/** Who has commented on these Spotlights' draft reports. */
+export async function listReportCommenters(
+  db: Db,
+  spotlightIds: readonly string[],
+): Promise<{ spotlight_id: string; author_person_id: string }[]> {
+  if (spotlightIds.length === 0) return [];
+  return db
+    .selectFrom('report_comment')
+    .select(['spotlight_id', 'author_person_id'])
+    .distinct()
+    .where('spotlight_id', 'in', spotlightIds)
+    .execute();
+}
+
+/** Which of these Spotlights' final reports have been circulated to the team. */
+export async function listCirculatedReports(
+  db: Db,
+  spotlightIds: readonly string[],
+): Promise<string[]> {
+  if (spotlightIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('report_circulation')
+    .select('spotlight_id')
+    .distinct()
+    .where('spotlight_id', 'in', spotlightIds)
+    .execute();
+  return rows.map((row) => row.spotlight_id);
+}
+
+/** Spotlights whose report is with the QA team, whatever their date. */
+export async function listSpotlightsWithReportSubmitted(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('report')
+    .select('spotlight_id')
+    .where('status', '=', 'submitted')
+    .execute();
+  return rows.map((row) => row.spotlight_id);
+}

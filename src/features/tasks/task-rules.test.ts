@@ -7,7 +7,9 @@ import {
   dueTagClasses,
   sortTasks,
   tasksFor,
+  noReport,
   type DayFacts,
+  type ReportFacts,
   type Task,
   type TaskSpotlight,
 } from './task-rules.js';
@@ -54,6 +56,15 @@ const afternoonDone: Partial<DayFacts> = {
   feedbackRecorded: true,
 };
 
+/** A final report circulated to the team: nothing left of the report (for the earlier stages). */
+const reportDone: ReportFacts = {
+  status: 'final',
+  circulatedToMembers: true,
+  commented: new Set(['m1', 'm2']),
+  flagged: false,
+  circulatedToTeam: true,
+};
+
 function tasks(
   personId: string,
   options: {
@@ -63,6 +74,7 @@ function tasks(
     today?: string;
     readiness?: { state: ReadinessState; due: string | null }[];
     spotlight?: Partial<TaskSpotlight>;
+    report?: Partial<ReportFacts>;
   } = {},
 ): Task[] {
   return tasksFor({
@@ -71,6 +83,7 @@ function tasks(
     spotlight: { ...spotlight, ...options.spotlight },
     facts: { ...nothingIn, ...options.facts },
     day: { ...nothingDone, ...options.day },
+    report: { ...reportDone, ...options.report },
     readiness: options.readiness ?? [],
     today: options.today ?? '2027-01-11',
     calendar,
@@ -433,5 +446,65 @@ describe('the task rules', () => {
     expect(dueTagClasses({ state: 'today', workingDays: 0 })).toBe('govuk-tag--yellow');
     expect(dueTagClasses({ state: 'upcoming', workingDays: 3 })).toBe('govuk-tag--yellow');
     expect(dueTagClasses({ state: 'upcoming', workingDays: 4 })).toBe('govuk-tag--grey');
+  });
+
+  describe('the report, after the day', () => {
+    const after = { today: '2027-01-18', day: afternoonDone };
+    const dueOf = (list: Task[]) => list.map((t) => [t.action, t.href, t.due]);
+
+    it('asks the Lead to write the report and send it to the QA team, due 15 working days after the day', () => {
+      expect(dueOf(tasks('lead', { ...after, report: noReport }))).toEqual([
+        ['Write the report and send it to the QA team', '/spotlights/s1/report', '2027-02-04'],
+      ]);
+      expect(
+        actions(tasks('lead', { ...after, report: { ...noReport, status: 'draft' } })),
+      ).toEqual(['Write the report and send it to the QA team']);
+      expect(
+        tasks('lead', { today: '2027-01-13', report: noReport }).map((t) => t.action),
+      ).not.toContain('Write the report and send it to the QA team');
+      expect(tasks('m1', { ...after, report: noReport })).toEqual([]);
+    });
+
+    it('asks each member to comment once the draft is sent to them, until they have', () => {
+      const sent = { ...noReport, status: 'draft' as const, circulatedToMembers: true };
+      expect(dueOf(tasks('m1', { ...after, report: sent }))).toEqual([
+        ['Read the draft report and comment on it', '/spotlights/s1/report/comments', '2027-02-04'],
+      ]);
+      expect(tasks('m1', { ...after, report: { ...sent, commented: new Set(['m1']) } })).toEqual(
+        [],
+      );
+      expect(tasks('m1', { ...after, report: { ...sent, circulatedToMembers: false } })).toEqual(
+        [],
+      );
+      expect(tasks('m2', { ...after, report: { ...sent, status: 'submitted' } })).toEqual([]);
+    });
+
+    it('asks the Head of Service QA to review a report sent to the QA team, saying when a grade is Inadequate', () => {
+      const submitted = { ...noReport, status: 'submitted' as const, circulatedToMembers: true };
+      expect(actions(tasks('hq', { ...after, role: 'hos-qa', report: submitted }))).toEqual([
+        'Review the report for Family Support East',
+      ]);
+      expect(
+        dueOf(tasks('hq', { ...after, role: 'hos-qa', report: { ...submitted, flagged: true } })),
+      ).toEqual([
+        [
+          'Review the report for Family Support East (it has an Inadequate grade)',
+          '/spotlights/s1/report/review',
+          '2027-02-11',
+        ],
+      ]);
+      expect(tasks('qa', { ...after, role: 'qa-coordinator', report: submitted })).toEqual([]);
+      expect(tasks('lead', { ...after, report: submitted })).toEqual([]);
+    });
+
+    it('asks the Lead to answer a returned report, then to circulate the final report to the team', () => {
+      expect(
+        actions(tasks('lead', { ...after, report: { ...noReport, status: 'returned' } })),
+      ).toEqual(['Answer the QA team’s comments and send the report again']);
+      expect(
+        actions(tasks('lead', { ...after, report: { ...reportDone, circulatedToTeam: false } })),
+      ).toEqual(['Circulate the final report to the Team Manager']);
+      expect(tasks('lead', { ...after, report: reportDone })).toEqual([]);
+    });
   });
 });

@@ -12,6 +12,7 @@ import {
   workingDaysBefore,
   type WorkingDayCalendar,
 } from '../../core/working-days.js';
+import type { ReportStatus } from '../../core/report/report-model.js';
 import type { Role } from '../../platform/policy.js';
 import type { ReadinessFacts, ReadinessState } from '../preparation/readiness.service.js';
 import { morningSteps } from '../day/morning-steps.js';
@@ -49,6 +50,28 @@ export interface DayFacts {
   feedbackRecorded: boolean;
 }
 
+/** How far the report has gone (issue 6: after the exercise). */
+export interface ReportFacts {
+  /** Null until the Lead starts the draft. */
+  status: ReportStatus | null;
+  /** The Lead has sent the draft to the team members for comment. */
+  circulatedToMembers: boolean;
+  /** Team members who have commented on the draft. */
+  commented: ReadonlySet<string>;
+  /** A grade is the scale's last (Inadequate): flagged to the Head of Service QA. */
+  flagged: boolean;
+  /** The final report's circulation to the team is recorded. */
+  circulatedToTeam: boolean;
+}
+
+export const noReport: ReportFacts = Object.freeze({
+  status: null,
+  circulatedToMembers: false,
+  commented: new Set<string>(),
+  flagged: false,
+  circulatedToTeam: false,
+});
+
 /** The Lead's morning tasks show from this many working days before the day. */
 export const leadMorningWindow = 5;
 
@@ -60,6 +83,8 @@ export interface TaskRuleInput {
   facts: ReadinessFacts;
   /** What is done of the day. */
   day: DayFacts;
+  /** How far the report has gone (none when not given). */
+  report?: ReportFacts;
   /** The readiness checklist's states and due dates (for the QA team's chasing). */
   readiness: readonly { state: ReadinessState; due: string | null }[];
   /** Today, YYYY-MM-DD, where the council is. */
@@ -171,6 +196,7 @@ export function tasksFor(input: TaskRuleInput): Task[] {
 
   dayTasks(input, add);
   afternoonTasks(input, add);
+  reportTasks(input, add);
   return tasks;
 }
 
@@ -252,6 +278,47 @@ function afternoonTasks(
       `${page}/day/feedback`,
       s.date,
     );
+  }
+}
+
+/**
+ * After the exercise: the Lead writes the draft and sends it to the QA team within 15 working
+ * days; team members comment once it is sent to them; the Head of Service QA and Safeguarding
+ * finalises it within 5 working days of its arrival; the Lead then circulates it to the team.
+ */
+function reportTasks(
+  input: TaskRuleInput,
+  add: (action: string, href: string, due: string) => void,
+): void {
+  const { personId, role, spotlight: s, today } = input;
+  const report = input.report ?? noReport;
+  if (today < s.date) return;
+  const page = `/spotlights/${s.id}/report`;
+  const draftDue = deadlineOf(s.deadlines, 'draftReport');
+  const finalDue = deadlineOf(s.deadlines, 'finalReport');
+  const status = report.status;
+  const isLead = s.leadPersonId === personId;
+
+  if (isLead && (status === null || status === 'draft')) {
+    add('Write the report and send it to the QA team', page, draftDue);
+  }
+  if (isLead && status === 'returned') {
+    add('Answer the QA team’s comments and send the report again', `${page}/sign-off`, draftDue);
+  }
+  if (
+    s.memberPersonIds.includes(personId) &&
+    report.circulatedToMembers &&
+    (status === 'draft' || status === 'returned') &&
+    !report.commented.has(personId)
+  ) {
+    add('Read the draft report and comment on it', `${page}/comments`, draftDue);
+  }
+  if (role === 'hos-qa' && status === 'submitted') {
+    const flag = report.flagged ? ' (it has an Inadequate grade)' : '';
+    add(`Review the report for ${s.teamName}${flag}`, `${page}/review`, finalDue);
+  }
+  if (isLead && status === 'final' && !report.circulatedToTeam) {
+    add('Circulate the final report to the Team Manager', `${page}/circulation`, finalDue);
   }
 }
 

@@ -1,6 +1,11 @@
 // "Your tasks": what the signed-in person must do next for each Spotlight around them, overdue
 // first. The rules live in task-rules.ts; this gathers the Spotlights and what is in for each.
 import type { Kysely } from 'kysely';
+import {
+  isFlaggedGrade,
+  reportStatuses,
+  type ReportStatus,
+} from '../../core/report/report-model.js';
 import { addCalendarDays } from '../../core/working-days.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
@@ -8,6 +13,7 @@ import type { RequestContext } from '../../platform/context.js';
 import { fromDbCount, fromDbJson } from '../../platform/db/convert.js';
 import type { Database } from '../../platform/db/schema.js';
 import { assertCan } from '../../platform/policy.js';
+import type { ReportSettingsService } from '../admin/report-settings.service.js';
 import type { Spotlight, SpotlightService } from '../spotlight/spotlight.service.js';
 import {
   practitionersOf,
@@ -20,6 +26,7 @@ import {
   sortTasks,
   tasksFor,
   type DayFacts,
+  type ReportFacts,
   type Task,
   type TaskSpotlight,
 } from './task-rules.js';
@@ -84,6 +91,39 @@ async function dayFactsOf(
   return facts;
 }
 
+/** How far each Spotlight's report has gone, in five queries for them all. */
+async function reportFactsOf(
+  db: Kysely<Database>,
+  spotlightIds: readonly string[],
+  gradeScale: readonly string[],
+): Promise<Map<string, ReportFacts>> {
+  const [reports, grades, commenters, circulated] = await Promise.all([
+    dayRepo.listReports(db, spotlightIds),
+    dayRepo.listReportGrades(db, spotlightIds),
+    dayRepo.listReportCommenters(db, spotlightIds),
+    dayRepo.listCirculatedReports(db, spotlightIds),
+  ]);
+  const facts = new Map<string, ReportFacts>();
+  for (const report of reports) {
+    const id = report.spotlight_id;
+    const status = (reportStatuses as readonly string[]).includes(report.status)
+      ? (report.status as ReportStatus)
+      : 'draft';
+    facts.set(id, {
+      status,
+      circulatedToMembers: report.circulated_at !== null,
+      commented: new Set(
+        commenters.filter((row) => row.spotlight_id === id).map((row) => row.author_person_id),
+      ),
+      flagged: grades.some(
+        (row) => row.spotlight_id === id && isFlaggedGrade(row.grade, gradeScale),
+      ),
+      circulatedToTeam: circulated.includes(id),
+    });
+  }
+  return facts;
+}
+
 export type TasksService = ReturnType<typeof createTasksService>;
 
 export function createTasksService(deps: {
@@ -92,8 +132,9 @@ export function createTasksService(deps: {
   audit: AuditService;
   spotlights: SpotlightService;
   readiness: ReadinessService;
+  reportSettings: ReportSettingsService;
 }) {
-  const { db, spotlights, readiness } = deps;
+  const { db, spotlights, readiness, reportSettings } = deps;
 
   return {
     /** The signed-in person's tasks, overdue first, then by due date. */
@@ -113,14 +154,17 @@ export function createTasksService(deps: {
         const soon = await spotlights.publishedIds(today, addCalendarDays(today, chaseWindowDays));
         for (const id of soon) ids.add(id);
       }
+      // The Head of Service QA and Safeguarding finalises every report sent to the QA team.
+      if (actor.role === 'hos-qa') {
+        for (const id of await dayRepo.listSpotlightsWithReportSubmitted(db)) ids.add(id);
+      }
       const found = await Promise.all([...ids].map((id) => spotlights.find(id)));
       const list = found.filter((s): s is Spotlight => s !== undefined);
-      const [facts, dayFacts] = await Promise.all([
+      const listIds = list.map((s) => s.id);
+      const [facts, dayFacts, reportFacts] = await Promise.all([
         readiness.facts(list),
-        dayFactsOf(
-          db,
-          list.map((s) => s.id),
-        ),
+        dayFactsOf(db, listIds),
+        reportSettings.gradeScale().then((scale) => reportFactsOf(db, listIds, scale)),
       ]);
       const tasks = list.flatMap((spotlight) => {
         const spotlightFacts = facts.get(spotlight.id);
@@ -132,6 +176,7 @@ export function createTasksService(deps: {
           spotlight: taskSpotlightOf(spotlight),
           facts: spotlightFacts,
           day,
+          report: reportFacts.get(spotlight.id),
           readiness: readinessItems(spotlight, spotlightFacts),
           today,
           calendar: spotlight.calendar,

@@ -8,6 +8,7 @@ import {
 } from '../../../test/spotlight-fixture.js';
 import { newId } from '../../platform/ids.js';
 import { addFeedback, addMemberRecord } from '../day/pages/day/test-support.js';
+import { addTriangulatedSpotlight, insertReport } from '../report/test-support.js';
 import {
   addCaseList,
   addDocument,
@@ -403,5 +404,27 @@ describe.each(testDialects())('your tasks on the home page (%s)', (dialect) => {
     expect(forThisSpotlight(await tasksOf(f, 'member1')).map((r) => r.href)).toEqual([
       `${page}/records/mine`,
     ]);
+  });
+
+  it('asks the Lead for the report after the day, and the Head of Service QA to review it once sent, flagging an Inadequate grade', async () => {
+    const g = await addSpotlightFixture(t);
+    const report = `/spotlights/${g.spotlightId}/report`;
+    t.clock.set('2027-01-18T09:00:00.000Z');
+    const forG = async (key: SpotlightPersonKey) =>
+      (await tasksOf(g, key)).filter((r) => r.href.startsWith(report));
+    expect((await forG('lead')).map((r) => r.href)).toEqual([report]);
+    expect((await forG('lead'))[0]?.text).toContain('Write the report and send it to the QA team');
+    expect(await forG('hosQa')).toEqual([]);
+
+    const triangulated = await addTriangulatedSpotlight(t, g);
+    await insertReport(t, g, triangulated, { status: 'submitted', inadequate: true });
+    // Well after the Spotlight: the report is with the QA team however long ago the day was.
+    t.clock.set('2027-03-30T09:00:00.000Z');
+    const review = await forG('hosQa');
+    expect(review.map((r) => r.href)).toEqual([`${report}/review`]);
+    expect(review[0]?.text).toContain('(it has an Inadequate grade)');
+    expect(review[0]?.tag).toBe('govuk-tag--red');
+    expect(await forG('qa')).toEqual([]);
+    expect(await forG('lead')).toEqual([]);
   });
 });
