@@ -1,7 +1,7 @@
 // The server the browser tests run against: a fresh SQLite database and uploads folder in a
 // temporary folder, one QA coordinator with a known password, the small council the timetable
-// journey plans, the preparation, day and afternoon journeys' Spotlights (no other demo data), and
-// the real app on 127.0.0.1.
+// journey plans, the preparation, day, afternoon and report journeys' Spotlights (no other demo
+// data), and the real app on 127.0.0.1.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,14 @@ import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { newId } from '../src/platform/ids.js';
 import type { Role } from '../src/platform/policy.js';
 import { createServices, type Services } from '../src/services.js';
+import { themeKeys } from '../src/core/record-themes.js';
+import {
+  reportCaseNumber,
+  reportHeadOfServiceQa,
+  reportKeyFindings,
+  reportPassword,
+  reportSpotlightDate,
+} from './support/report-settings.js';
 import {
   dayCouncil,
   e2ePort,
@@ -478,6 +486,184 @@ async function addAfternoonSpotlights(database: DatabaseHandle, services: Servic
   }
 }
 
+/**
+ * The report journey's Spotlights: for each browser project, one more Spotlight of its day council
+ * team (no new teams) dated a week ago with the same Lead and team members, its day done: each
+ * member's record submitted with a child read, evidence on every theme from a case record and a
+ * conversation, a strength and an area as key findings per theme, and the feedback given. And the
+ * Head of Service QA and Safeguarding who reviews the reports.
+ */
+async function addReportSpotlights(database: DatabaseHandle, services: Services, now: string) {
+  const { db } = database;
+  const stamp = { created_at: now, updated_at: now, version: 1 };
+  const date = reportSpotlightDate();
+  const personId = async (email: string) =>
+    (
+      await db
+        .selectFrom('person')
+        .select('id')
+        .where('email', '=', email)
+        .executeTakeFirstOrThrow()
+    ).id;
+  const hosQaId = newId();
+  await db
+    .insertInto('person')
+    .values({
+      id: hosQaId,
+      name: reportHeadOfServiceQa.name,
+      email: reportHeadOfServiceQa.email,
+      job_role: reportHeadOfServiceQa.jobRole,
+      home_team_id: null,
+      slt_member: 0,
+      can_review: 0,
+      on_rota: 0,
+      active: 1,
+      ...stamp,
+    })
+    .execute();
+  await services.accounts.createActiveAccount(hosQaId, 'hos-qa', reportPassword);
+
+  for (const spotlight of Object.values(dayCouncil.spotlights)) {
+    const team = await db
+      .selectFrom('team')
+      .select('id')
+      .where('name_key', '=', spotlight.team.toLowerCase())
+      .executeTakeFirstOrThrow();
+    const morning = await db
+      .selectFrom('spotlight')
+      .select('plan_id')
+      .where('team_id', '=', team.id)
+      .executeTakeFirstOrThrow();
+    const leadId = await personId(spotlight.lead.email);
+    const managerId = await personId(spotlight.teamManager.email);
+    const id = newId();
+    await db
+      .insertInto('spotlight')
+      .values({
+        id,
+        plan_id: morning.plan_id,
+        team_id: team.id,
+        date,
+        lead_person_id: leadId,
+        status: 'planned',
+        ...stamp,
+      })
+      .execute();
+    const memberIds: string[] = [];
+    for (const member of spotlight.members) memberIds.push(await personId(member.email));
+    await db
+      .insertInto('spotlight_member')
+      .values(memberIds.map((memberId) => ({ spotlight_id: id, person_id: memberId })))
+      .execute();
+    const evidence = new Map<string, string[]>();
+    for (const [index, memberId] of memberIds.entries()) {
+      const recordId = newId();
+      await db
+        .insertInto('member_record')
+        .values({
+          id: recordId,
+          spotlight_id: id,
+          member_person_id: memberId,
+          culture: 'A calm, friendly team that asks each other for help.',
+          practice: 'Plans are clear and written with families.',
+          quality_assurance: null,
+          oversight: null,
+          systemic: null,
+          learning: null,
+          conversations: null,
+          observations: null,
+          status: 'submitted',
+          submitted_at: now,
+          reopened_at: null,
+          reopened_by_person_id: null,
+          reopen_reason: null,
+          ...stamp,
+        })
+        .execute();
+      const childId = newId();
+      await db
+        .insertInto('record_child')
+        .values({
+          id: childId,
+          record_id: recordId,
+          spotlight_id: id,
+          allocation_id: null,
+          kind: 'random',
+          case_system: 'LCS',
+          case_number: reportCaseNumber(index),
+          documents_read: 'The assessment and the plan',
+          life_for_child: 'Settled at school and sees their grandparents each week.',
+          proportionate: 'about-right',
+          proportionate_why: null,
+          good_enough: 'yes',
+          good_enough_why: null,
+          strengths: null,
+          areas_to_develop: null,
+          position: 1,
+          updated_at: now,
+          version: 1,
+        })
+        .execute();
+      // The first member read case records, the second talked to staff: two sources per theme.
+      if (index > 1) continue;
+      const source = index === 0 ? 'case-record' : 'conversation';
+      for (const theme of themeKeys) {
+        const itemId = newId();
+        await db
+          .insertInto('evidence_item')
+          .values({
+            id: itemId,
+            record_id: recordId,
+            spotlight_id: id,
+            source,
+            theme,
+            kind: index === 0 ? 'strength' : 'area',
+            seen:
+              index === 0
+                ? `${reportKeyFindings[theme]?.strength ?? ''} Seen on a child’s record.`
+                : `${reportKeyFindings[theme]?.area ?? ''} Workers told us so.`,
+            record_child_id: index === 0 ? childId : null,
+            ...stamp,
+          })
+          .execute();
+        evidence.set(theme, [...(evidence.get(theme) ?? []), itemId]);
+      }
+    }
+    for (const theme of themeKeys) {
+      for (const [position, kind] of (['strength', 'area'] as const).entries()) {
+        await db
+          .insertInto('key_finding')
+          .values({
+            id: newId(),
+            spotlight_id: id,
+            theme,
+            kind,
+            text: reportKeyFindings[theme]?.[kind] ?? '',
+            evidence_ids: JSON.stringify((evidence.get(theme) ?? []).slice(position, position + 1)),
+            position: position + 1,
+            created_by_person_id: leadId,
+            ...stamp,
+          })
+          .execute();
+      }
+    }
+    await db
+      .insertInto('day_feedback')
+      .values({
+        spotlight_id: id,
+        given_on: date,
+        given_to: JSON.stringify([managerId]),
+        others_present: null,
+        notes: 'We told the Team Manager what we found.',
+        suggested_actions: JSON.stringify(['Record the reasons for decisions in supervision']),
+        updated_by_person_id: leadId,
+        updated_at: now,
+        version: 1,
+      })
+      .execute();
+  }
+}
+
 async function start(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'spotlight-e2e-'));
   const config = loadConfig({
@@ -515,6 +701,7 @@ async function start(): Promise<void> {
   await addPreparationCouncil(database, services, now);
   await addDayCouncil(database, services, now);
   await addAfternoonSpotlights(database, services, now);
+  await addReportSpotlights(database, services, now);
 
   const app = await buildApp(services);
   let stopping = false;
