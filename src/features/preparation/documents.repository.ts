@@ -58,3 +58,13 @@ export async function deleteDocument(
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** True when the Spotlight's report is final (the pack then offers the team's last report). */
+export async function isReportFinal(db: Db, spotlightId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('report')
+    .select('status')
+    .where('spotlight_id', '=', spotlightId)
+    .executeTakeFirst();
+  return row?.status === 'final';
+}

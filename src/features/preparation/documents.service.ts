@@ -48,7 +48,15 @@ export interface PackDocumentGroup {
 
 /** The team's Spotlight before this one, as the pack shows it. */
 export type PreviousSpotlight =
-  { status: 'none' } | { status: 'found'; id: string; date: string | null; lead: PersonRef | null };
+  | { status: 'none' }
+  | {
+      status: 'found';
+      id: string;
+      date: string | null;
+      lead: PersonRef | null;
+      /** Its report is final: the pack links to it. */
+      reportFinal: boolean;
+    };
 
 export interface PackDocumentsPage {
   spotlight: Spotlight;
@@ -99,7 +107,13 @@ export function createPackDocumentsService(deps: {
     const id = await spotlights.previousSpotlightId(spotlight);
     if (!id) return { status: 'none' };
     const previous = await spotlights.find(id);
-    return { status: 'found', id, date: previous?.date ?? null, lead: previous?.lead ?? null };
+    return {
+      status: 'found',
+      id,
+      date: previous?.date ?? null,
+      lead: previous?.lead ?? null,
+      reportFinal: await repo.isReportFinal(db, id),
+    };
   }
 
   async function buildPage(ctx: RequestContext, spotlight: Spotlight): Promise<PackDocumentsPage> {

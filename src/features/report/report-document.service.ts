@@ -160,6 +160,26 @@ export function createReportDocumentService(deps: ReportDeps) {
     documentFor,
     exportDocument,
 
+    /**
+     * The final report of the team's last Spotlight, for the preparation pack: whoever may see
+     * this Spotlight's pack reads it (it holds no case numbers). NotFound when there is none yet.
+     */
+    async lastReport(ctx: RequestContext, spotlightId: string): Promise<ReportDocument> {
+      if (!idShape.test(spotlightId)) throw new NotFound('Spotlight');
+      const spotlight = await spotlights.authorise(ctx, spotlightId, 'spotlight:view-pack');
+      const previousId = await spotlights.previousSpotlightId(spotlight);
+      const previous = previousId ? await spotlights.find(previousId) : undefined;
+      const report = previous ? await findReport(db, previous.id) : undefined;
+      if (!previous || report?.status !== 'final') throw new NotFound('Report');
+      await audit.record(ctx, {
+        action: 'report.read',
+        objectType: 'spotlight',
+        objectId: previous.id,
+        details: { final: true, fromPackOf: spotlight.id },
+      });
+      return build(previous, report);
+    },
+
     /** The report to show as a page; the reading is audited. */
     async read(ctx: RequestContext, spotlightId: string): Promise<ReportDocument> {
       const document = await documentFor(ctx, spotlightId);

@@ -10,6 +10,8 @@ import {
   type SpotlightFixture,
   type SpotlightPersonKey,
 } from '../../../../../test/spotlight-fixture.js';
+import { themeKeys, type ThemeKey } from '../../../../core/record-themes.js';
+import { insertReport } from '../../../report/test-support.js';
 import {
   addDocument,
   auditEvents,
@@ -197,15 +199,42 @@ describe.each(testDialects())('the preparation pack’s documents (%s)', (dialec
       .selectAll()
       .where('id', '=', f.spotlightId)
       .executeTakeFirstOrThrow();
+    const previousId = newId();
     await db
       .insertInto('spotlight')
-      .values({ ...current, id: newId(), date: '2026-01-15', lead_person_id: f.personId.qa })
+      .values({ ...current, id: previousId, date: '2026-01-15', lead_person_id: f.personId.qa })
       .execute();
     const page = await (await f.as('member1')).get(packUrl);
     expect(page.body).toContain('The team’s last Spotlight was on 15 January 2026');
     expect(page.body).toContain('led by Priya QA');
-    expect(page.body).toContain('Its report and action plan will show here');
+    expect(page.body).toContain('Its report will show here once it is final');
     expect(page.body).not.toContain('first Spotlight in Spotlight');
+    const lastReport = `/spotlights/${f.spotlightId}/documents/last-report`;
+    expect((await (await f.as('member1')).get(lastReport)).statusCode).toBe(404);
+
+    // Once the last Spotlight's report is final, the pack's readers read it from here, though
+    // none of them was in that Spotlight; the practitioners, who do not see the pack, do not.
+    const evidence = Object.fromEntries(themeKeys.map((key) => [key, [] as string[]])) as Record<
+      ThemeKey,
+      string[]
+    >;
+    await insertReport(
+      t,
+      { ...f, spotlightId: previousId },
+      { evidence, caseNumbers: [] },
+      {
+        status: 'final',
+      },
+    );
+    const withReport = await (await f.as('member1')).get(packUrl);
+    expect(withReport.body).toContain(`href="${lastReport}"`);
+    const read = await (await f.as('member1')).get(lastReport);
+    expect(read.statusCode).toBe(200);
+    expect(read.body).toContain('The team know their children well');
+    expect(read.body).toContain('Every child’s plan names what will change for them.');
+    expect((await (await f.as('teamManager')).get(lastReport)).statusCode).toBe(200);
+    expect((await (await f.as('practitioner1')).get(lastReport)).statusCode).toBe(403);
+    expect((await (await f.as('otherReviewer')).get(lastReport)).statusCode).toBe(403);
   });
 
   it('accepts a document after the due date and marks it as added late', async () => {

@@ -30,6 +30,22 @@ export async function finalReportRoutes(app: FastifyInstance, opts: { services: 
     },
   );
 
+  // The team's last report, read from this Spotlight's preparation pack.
+  app.get(
+    '/spotlights/:spotlightId/documents/last-report',
+    { config: { permission: 'signed-in' } },
+    async (request: SpotlightRequest, reply) => {
+      const { spotlightId } = request.params;
+      const document = await reportDocuments.lastReport(contextOf(request), spotlightId);
+      return reply.page('features/report/pages/final/final.njk', {
+        outline: reportOutline(document),
+        teamName: document.teamName,
+        date: document.date,
+        backLink: `/spotlights/${spotlightId}/documents`,
+      });
+    },
+  );
+
   for (const [name, format] of Object.entries(downloads)) {
     app.get(
       `/spotlights/:spotlightId/report/download/${name}`,
