@@ -10,6 +10,11 @@ import type {
   TeamManagerTable,
   TeamTable,
 } from '../features/directory/directory.table.js';
+import type {
+  SpotlightMemberTable,
+  SpotlightTable,
+  TimetablePlanTable,
+} from '../features/timetable/timetable.table.js';
 import type { Database } from '../platform/db/schema.js';
 
 type Db = Kysely<Database>;
@@ -151,5 +156,47 @@ export async function listAllocationReasons(
       'nomination.reason',
     ])
     .where('allocation.spotlight_id', '=', spotlightId)
+    .execute();
+}
+
+/** The id of the plan for exactly this period, if there is one (the demo's last year). */
+export async function findPlanFor(db: Db, from: string, to: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('timetable_plan')
+    .select('id')
+    .where('from_date', '=', from)
+    .where('to_date', '=', to)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export interface DemoPastPlan {
+  plan: TimetablePlanTable;
+  spotlights: SpotlightTable[];
+  members: SpotlightMemberTable[];
+}
+
+/**
+ * Adds a plan already published, with its Spotlights and their members, in one transaction: the
+ * timetable's services plan only years to come, and the demo needs a year gone by.
+ */
+export async function insertPastPlan(db: Db, past: DemoPastPlan): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('timetable_plan').values(past.plan).execute();
+    await trx.insertInto('spotlight').values(past.spotlights).execute();
+    await trx.insertInto('spotlight_member').values(past.members).execute();
+  });
+}
+
+/** The people with these email addresses, with their home team. */
+export async function findPeopleWithTeams(
+  db: Db,
+  emails: readonly string[],
+): Promise<{ id: string; email: string; home_team_id: string | null }[]> {
+  if (emails.length === 0) return [];
+  return db
+    .selectFrom('person')
+    .select(['id', 'email', 'home_team_id'])
+    .where('email', 'in', emails)
     .execute();
 }

@@ -29,6 +29,7 @@ import {
 } from './demo.repository.js';
 import { seedDemoAfternoon } from './demo-afternoon.js';
 import { seedDemoDay } from './demo-day.js';
+import { seedDemoLastYear } from './demo-last-year.js';
 import { seedDemoReport } from './demo-report.js';
 import { seedDemoClosureDays, seedDemoPreparation } from './demo-preparation.js';
 import { seedDemoTimetable } from './demo-timetable.js';
@@ -149,6 +150,7 @@ export async function seedDemoCouncil(
     await seedDemoDay(services);
     await seedDemoAfternoon(services);
     await seedDemoReport(services);
+    await seedDemoLastYear(services);
     return { created, signIns };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
