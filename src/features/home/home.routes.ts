@@ -12,8 +12,10 @@ export async function homeRoutes(app: FastifyInstance, opts: { services: Service
     const ctx = contextOf(request);
     const canManageTimetable = can(actor, 'timetable:manage');
     const tasks = await opts.services.tasks.forPerson(ctx);
+    const finalReports = await opts.services.reportDocuments.finalReportsAboutMyTeams(ctx);
     return reply.page('features/home/home.njk', {
       tasks: tasks.map((task) => ({ ...task, tagClasses: dueTagClasses(task) })),
+      finalReports,
       canViewTimetable: can(actor, 'timetable:view'),
       canManageTimetable,
       canNominate: can(actor, 'rota:nominate'),

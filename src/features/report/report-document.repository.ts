@@ -43,3 +43,37 @@ export async function listCaseNumbers(db: Db, spotlightId: string): Promise<stri
   ]);
   return [...reviewed, ...allocated].map((r) => r.case_number);
 }
+
+/** Spotlights with a final report of the teams the person works in, manages or heads. */
+export async function listFinalReportsAboutTeamsOf(
+  db: Db,
+  personId: string,
+): Promise<{ spotlight_id: string }[]> {
+  return db
+    .selectFrom('report')
+    .innerJoin('spotlight', 'spotlight.id', 'report.spotlight_id')
+    .innerJoin('team', 'team.id', 'spotlight.team_id')
+    .select('report.spotlight_id')
+    .where('report.status', '=', 'final')
+    .where((eb) =>
+      eb.or([
+        eb('team.head_of_service_id', '=', personId),
+        eb(
+          'team.id',
+          'in',
+          eb.selectFrom('team_manager').select('team_id').where('person_id', '=', personId),
+        ),
+        eb(
+          'team.id',
+          'in',
+          eb
+            .selectFrom('person')
+            .select('home_team_id')
+            .where('id', '=', personId)
+            .where('home_team_id', 'is not', null),
+        ),
+      ]),
+    )
+    .orderBy('spotlight.date', 'desc')
+    .execute();
+}

@@ -161,6 +161,30 @@ export function createReportDocumentService(deps: ReportDeps) {
     exportDocument,
 
     /**
+     * The final reports about the teams the person works in, manages or heads, newest first (for
+     * the home page): once final, the report is circulated for wider team discussion.
+     */
+    async finalReportsAboutMyTeams(
+      ctx: RequestContext,
+    ): Promise<{ spotlightId: string; teamName: string; date: string }[]> {
+      const actor = ctx.actor;
+      if (!actor) return [];
+      const rows = await documentRepo.listFinalReportsAboutTeamsOf(db, actor.personId);
+      const found = await Promise.all(rows.map((row) => spotlights.find(row.spotlight_id)));
+      return found
+        .filter(
+          (spotlight): spotlight is Spotlight =>
+            spotlight !== undefined &&
+            spotlights.can(ctx, spotlight, 'spotlight:read-final-report'),
+        )
+        .map((spotlight) => ({
+          spotlightId: spotlight.id,
+          teamName: spotlight.team.name,
+          date: spotlight.date,
+        }));
+    },
+
+    /**
      * The final report of the team's last Spotlight, for the preparation pack: whoever may see
      * this Spotlight's pack reads it (it holds no case numbers). NotFound when there is none yet.
      */

@@ -8,7 +8,7 @@ import {
 import { themes } from '../../../../core/record-themes.js';
 import { auditEntries, signInAs, textOf } from '../../../day/pages/day/test-support.js';
 import { addReportWithCaseNumbers, readPdf, unzipText } from '../../formats/test-support.js';
-import { addTriangulatedSpotlight } from '../../test-support.js';
+import { addTriangulatedSpotlight, insertReport } from '../../test-support.js';
 
 const url = (f: SpotlightFixture, path = 'final') => `/spotlights/${f.spotlightId}/report/${path}`;
 
@@ -18,6 +18,30 @@ describe.each(testDialects())('the report as a page and downloads (%s)', (dialec
     t = await buildTestApp(dialect);
   });
   afterAll(async () => t?.close());
+
+  it('lists the final report on the home page of the visited team, its managers and Head of Service only', async () => {
+    const f = await addSpotlightFixture(t);
+    const link = `href="${url(f)}"`;
+    const home = async (key: Parameters<typeof signInAs>[1]) =>
+      (await (await signInAs(f, key)).get('/')).body;
+    const triangulated = await addTriangulatedSpotlight(t, f);
+    await insertReport(t, f, triangulated, { status: 'submitted' });
+    expect(await home('teamManager')).not.toContain(link);
+
+    await t.services.database.db
+      .updateTable('report')
+      .set({ status: 'final', finalised_at: t.clock.now().toISOString() })
+      .where('spotlight_id', '=', f.spotlightId)
+      .execute();
+    for (const key of ['teamManager', 'headOfService', 'practitioner2'] as const) {
+      const page = await home(key);
+      expect(page, key).toContain('Reports about your team');
+      expect(page, key).toContain(link);
+    }
+    for (const key of ['member1', 'otherManager', 'otherReviewer'] as const) {
+      expect(await home(key), key).not.toContain(link);
+    }
+  });
 
   it('shows the final report to the visited team, with its headings and no case numbers', async () => {
     const f = await addSpotlightFixture(t);
