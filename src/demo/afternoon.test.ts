@@ -283,10 +283,11 @@ describe.each(testDialects())('the demo council’s afternoon (%s)', (dialect) =
 
   it('changes nothing when seeded again', async () => {
     const before = await counts();
-    // Last year's two Spotlights (demo-last-year.ts) add 6 records, 21 evidence items, 10 findings.
+    // Last year's two Spotlights (demo-last-year.ts) add 6 records of 3 children each, 21 evidence
+    // items and 10 findings.
     expect(before).toMatchObject({
       member_record: 4 + 6,
-      record_child: 12,
+      record_child: 12 + 18,
       evidence_item: 13 + 21,
       key_finding: demoKeyFindings.length + 10,
       day_feedback: 1,

@@ -18,7 +18,7 @@ import type { Actor } from '../platform/policy.js';
 import { createServices, type Services } from '../services.js';
 import { demoEmail } from './demo-council.js';
 import { careStory, northStory, type PastStory } from './demo-last-year-stories.js';
-import { actorFor, type SignIns } from './demo-preparation.js';
+import { actorFor, prepareReady, type SignIns } from './demo-preparation.js';
 import { demoActors, demoContext } from './demo-timetable.js';
 import { findPeopleWithTeams, findPlanFor, insertPastPlan } from './demo.repository.js';
 
@@ -68,6 +68,23 @@ function after(services: Services, date: string) {
   };
 }
 type After = ReturnType<typeof after>;
+
+/**
+ * Three weeks before, the Team Manager sends the pack, the nominations and the case list, and the
+ * Spotlight Team confirm access; on the morning the Lead takes Spotlight's proposed allocation, so
+ * the report counts real children reviewed and documents read.
+ */
+async function beforeAndMorning(
+  later: After,
+  spotlight: Spotlight,
+  lead: RequestContext,
+  signIns: SignIns,
+): Promise<void> {
+  later.at(-21, 10);
+  await prepareReady(later.services, spotlight, signIns);
+  later.at(0, 9);
+  await later.services.allocation.propose(lead, spotlight.id);
+}
 
 /** The team members write their evidence and submit their records; the Lead adds key findings. */
 async function afternoon(
@@ -227,6 +244,7 @@ export async function seedDemoLastYear(services: Services): Promise<void> {
     if (!spotlight?.lead) continue;
     const later = after(services, spotlight.date);
     const lead = demoContext(actorFor(spotlight.lead, signIns));
+    await beforeAndMorning(later, spotlight, lead, signIns);
     const byTheme = await afternoon(later, spotlight, row.s.story, lead, signIns);
     await report(later, spotlight, row.s.story, lead, byTheme);
     if (row.s.reaches === 'final') {

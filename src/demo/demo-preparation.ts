@@ -186,7 +186,7 @@ async function prepareUnderWay(
  * and forwarded every practitioner's nominations and added the case list; everyone in the Spotlight
  * Team but the demo sign-ins (who still have it to do) has confirmed access to the recording system.
  */
-async function prepareReady(
+export async function prepareReady(
   services: Services,
   spotlight: Spotlight,
   signIns: SignIns,

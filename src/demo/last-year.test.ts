@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agent, buildTestApp, type Agent, type TestApp } from '../../test/app.js';
 import { testDialects } from '../../test/databases.js';
-import { findReport } from '../features/report/report-facts.repository.js';
+import { countsOf, findReport } from '../features/report/report-facts.repository.js';
 import { fromDbCount } from '../platform/db/convert.js';
 import { demoEmail } from './demo-council.js';
 import { lastYear } from './demo-last-year.js';
@@ -99,6 +99,26 @@ describe.each(testDialects())('the demo council’s last year (%s)', (dialect) =
     const lastReport = await browser.get(`/spotlights/${next.id}/documents/last-report`);
     expect(lastReport.statusCode).toBe(200);
     expect(lastReport.body).toContain('Assessment Team North is a settled, friendly team');
+  });
+
+  it('counts what each of last year’s Spotlights did from its records and preparation pack', async () => {
+    for (const teamOf of ['Joanne Fletcher', 'Andrew Cunningham']) {
+      const spotlight = await spotlightOf(teamOf, lastYear.from);
+      const members = await db()
+        .selectFrom('spotlight_member')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('spotlight_id', '=', spotlight.id)
+        .executeTakeFirstOrThrow();
+      const counts = await countsOf(db(), spotlight.id);
+      // Three children for each team member, and the pack the Team Manager sent.
+      expect(counts.childrenReviewed, teamOf).toBe(3 * fromDbCount(members.n));
+      expect(counts.documentsRead, teamOf).toBeGreaterThan(0);
+      expect(counts.teamMembers, teamOf).toBe(fromDbCount(members.n));
+    }
+    const north = await spotlightOf('Joanne Fletcher', lastYear.from);
+    const browser = await signInAs('Team Manager');
+    const final = await browser.get(`/spotlights/${north.id}/report/final`);
+    expect(final.body).toMatch(/Children whose records were reviewed<\/th>\s*<td[^>]*>9</);
   });
 
   it('has the Children in Care Team’s report with the QA team, with an Inadequate grade', async () => {
