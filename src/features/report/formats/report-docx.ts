@@ -1,13 +1,16 @@
 // The report as a Word document: real heading styles (so the navigation pane and screen readers
 // see the structure), tables with a repeating header row, the recommendations as a numbered list
-// and as the action plan table, British English, and the title in the document's properties.
+// and as the action plan table, British English, the title in the document's properties, and
+// "Page 1 of 4" in the footer.
 import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   HeadingLevel,
   LevelFormat,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -132,7 +135,26 @@ export async function reportDocx(document: ReportDocument): Promise<Buffer> {
         },
       ],
     },
-    sections: [{ children }],
+    sections: [
+      {
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({
+                    size: 18,
+                    children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }

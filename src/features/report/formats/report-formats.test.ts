@@ -102,6 +102,25 @@ describe.each(testDialects())('the report as Word, PDF and HTML (%s)', (dialect)
     expect(flatText).toContain('[case number removed]');
   });
 
+  it('numbers the pages of the PDF, "Page 1 of N" to "Page N of N"', async () => {
+    const { text, info } = await readPdf((await renderReport(document, 'pdf', '2027-02-01')).body);
+    const pages = Number(/^Pages:\s+(\d+)$/m.exec(info)?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    // pdftotext ends each page with a form feed.
+    const perPage = text.split('\f').slice(0, pages);
+    expect(perPage).toHaveLength(pages);
+    perPage.forEach((page, i) => expect(flat(page)).toContain(`Page ${i + 1} of ${pages}`));
+  });
+
+  it('numbers the pages of the Word document in its footer', async () => {
+    const files = await unzipText((await renderReport(document, 'docx', '2027-02-01')).body);
+    const footers = [...files].filter(([name]) => /^word\/footer\d*\.xml$/.test(name));
+    expect(footers).toHaveLength(1);
+    const footer = footers[0]?.[1] ?? '';
+    expect(xmlText(footer)).toMatch(/Page\s*PAGE.*of\s*NUMPAGES/s);
+    expect(files.get('word/document.xml')).toContain('<w:footerReference');
+  });
+
   it('makes one standalone, accessible web page', async () => {
     const file = await renderReport(document, 'html', '2027-02-01');
     const html = file.body.toString('utf8');

@@ -1,6 +1,7 @@
 // The report as a tagged PDF (PDF/UA): an embedded font (Liberation Sans, SIL OFL), the title and
 // language set, and a structure tree of headings (H1 to H3), paragraphs (P), lists (L) and tables
-// (Table, with TH header cells) so that screen readers read it in order.
+// (Table, with TH header cells) so that screen readers read it in order. Each page's footer says
+// "Page 1 of 4", marked as a pagination artefact so that screen readers skip it.
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { ReportDocument } from '../../../core/report/report-model.js';
@@ -110,6 +111,29 @@ function block(doc: Doc, root: Struct, item: ReportBlock): void {
   }
 }
 
+/** "Page n of N" at the foot of every page, outside the structure tree (an artefact). */
+function pageNumbers(doc: Doc): void {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i += 1) {
+    doc.switchToPage(i);
+    const { margins, width, height } = doc.page;
+    const bottom = margins.bottom;
+    // Writing below the bottom margin would otherwise start a new page.
+    margins.bottom = 0;
+    doc.markContent('Artifact', { type: 'Pagination' });
+    doc
+      .font('Body')
+      .fontSize(9)
+      .text(`Page ${i - start + 1} of ${count}`, margins.left, height - bottom / 2 - 5, {
+        width: width - margins.left - margins.right,
+        align: 'center',
+        lineBreak: false,
+      });
+    doc.endMarkedContent();
+    margins.bottom = bottom;
+  }
+}
+
 /** The PDF file's bytes. */
 export function reportPdf(document: ReportDocument): Promise<Buffer> {
   const outline = reportOutline(document);
@@ -121,6 +145,7 @@ export function reportPdf(document: ReportDocument): Promise<Buffer> {
     subset: 'PDF/UA',
     size: 'A4',
     margin: 56,
+    bufferPages: true,
     info: {
       Title: outline.title,
       Author: 'Spotlight',
@@ -144,6 +169,7 @@ export function reportPdf(document: ReportDocument): Promise<Buffer> {
   if (outline.draftNotice) paragraph(doc, root, outline.draftNotice, true);
   for (const item of outline.blocks) block(doc, root, item);
   root.end();
+  pageNumbers(doc);
   doc.end();
   return done;
 }
