@@ -3,22 +3,9 @@
 // gets a conflict page with both versions; a child the author added can be removed.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { childKindNames } from '../../../../core/record-themes.js';
-import {
-  autosaveConflict,
-  autosaved,
-  autosaveInvalid,
-  isAutosave,
-} from '../../../../platform/autosave.js';
 import { contextOf } from '../../../../platform/context.js';
-import { Conflict, Invalid } from '../../../../platform/errors.js';
-import {
-  addError,
-  emptyErrors,
-  parseForm,
-  rawValues,
-  versionOf,
-  type FormErrors,
-} from '../../../../platform/forms.js';
+import { parseForm, type FormErrors } from '../../../../platform/forms.js';
+import { versionedSave } from '../../../../platform/versioned-save.js';
 import type { Services } from '../../../../services.js';
 import { RecordSubmitted } from '../../record-access.js';
 import { recordLimits } from '../../record-limits.js';
@@ -96,61 +83,45 @@ export async function childRoutes(app: FastifyInstance, opts: { services: Servic
     unlessSubmitted(request, reply, async () => {
       const ctx = contextOf(request);
       const { spotlightId, recordId, childId } = request.params;
-      const autosave = isAutosave(request);
       // Whose record, and whether the child is in it, is checked before anything typed.
       await recordItems.childForEditing(ctx, spotlightId, recordId, childId);
-      const version = versionOf(request.body);
-      const form = parseForm(childSchema, request.body);
-      const again = async (values: Record<string, unknown>, errors: FormErrors) => {
-        if (autosave) return autosaveInvalid(reply, errors.list);
-        const view = await recordItems.child(ctx, spotlightId, recordId, childId);
-        return page(reply, view, { values, errors, version }, 400);
-      };
-      if (!form.ok) return again(form.values, form.errors);
-      try {
-        const saved = await recordItems.saveChild(
-          ctx,
-          spotlightId,
-          recordId,
-          childId,
-          form.value,
-          version,
-        );
-        if (autosave) return autosaved(reply, saved.version, saved.savedAt);
-      } catch (error) {
-        if (error instanceof Invalid) {
-          return again(
-            rawValues(request.body),
-            addError(emptyErrors(), error.field, error.message),
-          );
-        }
+      const href = childHref(request.params, childId);
+      return versionedSave(request, reply, {
+        parse: (body) => parseForm(childSchema, body),
+        again: async (values, errors, version) => {
+          const view = await recordItems.child(ctx, spotlightId, recordId, childId);
+          return page(reply, view, { values, errors, version }, 400);
+        },
+        save: (value, version) =>
+          recordItems.saveChild(ctx, spotlightId, recordId, childId, value, version),
         // A submitted record is a Conflict too: unlessSubmitted shows its own page.
-        if (error instanceof RecordSubmitted || !(error instanceof Conflict)) throw error;
-        if (autosave) return autosaveConflict(reply);
-        const now = await recordItems.child(ctx, spotlightId, recordId, childId);
-        return reply.page(
-          `${pages}/conflict.njk`,
-          {
-            spotlight: now.spotlight,
-            child: now.child,
-            kindName: childKindNames[now.child.kind],
-            rows: childConflictRows(now.child, form.value),
-            version: now.child.version,
-            yours: childValues(form.value),
-            then: returnsToRecord(request.body) ? 'record' : '',
-            action: childHref(request.params, childId),
-            backLink: childHref(request.params, childId),
-          },
-          409,
-        );
-      }
-      request.session.flash = 'Saved';
-      return reply.redirect(
-        returnsToRecord(request.body)
-          ? recordHref(request.params)
-          : childHref(request.params, childId),
-        303,
-      );
+        passOn: (error) => error instanceof RecordSubmitted,
+        conflict: async (value) => {
+          const now = await recordItems.child(ctx, spotlightId, recordId, childId);
+          return reply.page(
+            `${pages}/conflict.njk`,
+            {
+              spotlight: now.spotlight,
+              child: now.child,
+              kindName: childKindNames[now.child.kind],
+              rows: childConflictRows(now.child, value),
+              version: now.child.version,
+              yours: childValues(value),
+              then: returnsToRecord(request.body) ? 'record' : '',
+              action: href,
+              backLink: href,
+            },
+            409,
+          );
+        },
+        done: () => {
+          request.session.flash = 'Saved';
+          return reply.redirect(
+            returnsToRecord(request.body) ? recordHref(request.params) : href,
+            303,
+          );
+        },
+      });
     }),
   );
 

@@ -3,22 +3,16 @@
 // JavaScript is on, with a conflict page for a stale save) or removes it; everyone else who may see
 // the day reads it.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  autosaveConflict,
-  autosaved,
-  autosaveInvalid,
-  isAutosave,
-} from '../../../../platform/autosave.js';
 import { contextOf, type RequestContext } from '../../../../platform/context.js';
-import { Conflict, Invalid } from '../../../../platform/errors.js';
+import { Invalid } from '../../../../platform/errors.js';
 import {
   addError,
   emptyErrors,
   parseForm,
   rawValues,
-  versionOf,
   type FormErrors,
 } from '../../../../platform/forms.js';
+import { versionedSave } from '../../../../platform/versioned-save.js';
 import type { Services } from '../../../../services.js';
 import { RecordSubmitted, type OpenRecord } from '../../record-access.js';
 import { recordLimits } from '../../record-limits.js';
@@ -144,55 +138,41 @@ export async function evidenceRoutes(app: FastifyInstance, opts: { services: Ser
     unlessSubmitted(request, reply, async () => {
       const ctx = contextOf(request);
       const { spotlightId, recordId, itemId } = request.params;
-      const autosave = isAutosave(request);
       await recordItems.evidenceForEditing(ctx, spotlightId, recordId, itemId);
-      const version = versionOf(request.body);
-      const form = parseForm(evidenceSchema, request.body);
-      const again = async (values: Record<string, unknown>, errors: FormErrors) => {
-        if (autosave) return autosaveInvalid(reply, errors.list);
-        const view = await recordItems.evidence(ctx, spotlightId, recordId, itemId);
-        return page(reply, view, { values, errors, version }, 400);
-      };
-      if (!form.ok) return again(form.values, form.errors);
-      try {
-        const saved = await recordItems.saveEvidence(
-          ctx,
-          spotlightId,
-          recordId,
-          itemId,
-          form.value,
-          version,
-        );
-        if (autosave) return autosaved(reply, saved.version, saved.savedAt);
-      } catch (error) {
-        if (error instanceof Invalid) {
-          return again(
-            rawValues(request.body),
-            addError(emptyErrors(), error.field, error.message),
+      const href = itemHref(request.params, itemId);
+      return versionedSave(request, reply, {
+        parse: (body) => parseForm(evidenceSchema, body),
+        again: async (values, errors, version) => {
+          const view = await recordItems.evidence(ctx, spotlightId, recordId, itemId);
+          return page(reply, view, { values, errors, version }, 400);
+        },
+        save: (value, version) =>
+          recordItems.saveEvidence(ctx, spotlightId, recordId, itemId, value, version),
+        passOn: (error) => error instanceof RecordSubmitted,
+        conflict: async (value) => {
+          const now = await recordItems.evidence(ctx, spotlightId, recordId, itemId);
+          return reply.page(
+            `${pages}/conflict.njk`,
+            {
+              spotlight: now.spotlight,
+              rows: evidenceConflictRows(now.item, value, now.children),
+              version: now.item.version,
+              yours: evidenceValues(value),
+              then: returnsToRecord(request.body) ? 'record' : '',
+              action: href,
+              backLink: href,
+            },
+            409,
           );
-        }
-        if (error instanceof RecordSubmitted || !(error instanceof Conflict)) throw error;
-        if (autosave) return autosaveConflict(reply);
-        const now = await recordItems.evidence(ctx, spotlightId, recordId, itemId);
-        return reply.page(
-          `${pages}/conflict.njk`,
-          {
-            spotlight: now.spotlight,
-            rows: evidenceConflictRows(now.item, form.value, now.children),
-            version: now.item.version,
-            yours: evidenceValues(form.value),
-            then: returnsToRecord(request.body) ? 'record' : '',
-            action: itemHref(request.params, itemId),
-            backLink: itemHref(request.params, itemId),
-          },
-          409,
-        );
-      }
-      request.session.flash = 'Saved';
-      const to = returnsToRecord(request.body)
-        ? recordHref(request.params)
-        : itemHref(request.params, itemId);
-      return reply.redirect(to, 303);
+        },
+        done: () => {
+          request.session.flash = 'Saved';
+          return reply.redirect(
+            returnsToRecord(request.body) ? recordHref(request.params) : href,
+            303,
+          );
+        },
+      });
     }),
   );
 

@@ -3,15 +3,10 @@
 // see platform/autosave.ts), and a version on every save so that a stale one gets a conflict page
 // showing what is saved now beside what was entered.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  autosaveConflict,
-  autosaved,
-  autosaveInvalid,
-  isAutosave,
-} from '../../../../platform/autosave.js';
+import { autosaveConflict, isAutosave } from '../../../../platform/autosave.js';
 import { contextOf } from '../../../../platform/context.js';
-import { Conflict, Invalid } from '../../../../platform/errors.js';
-import { addError, emptyErrors, versionOf, type FormErrors } from '../../../../platform/forms.js';
+import type { FormErrors } from '../../../../platform/forms.js';
+import { versionedSave } from '../../../../platform/versioned-save.js';
 import type { Services } from '../../../../services.js';
 import type { Spotlight } from '../../../spotlight/spotlight.service.js';
 import { RecordSubmitted } from '../../record-access.js';
@@ -89,68 +84,53 @@ export function notesRoutes(copy: NotesCopy) {
     });
 
     /** Saves, or says why not; RecordSubmitted is left to the caller. */
-    async function save(request: RecordRequest, reply: FastifyReply, autosave: boolean) {
+    async function save(request: RecordRequest, reply: FastifyReply) {
       const ctx = contextOf(request);
       const { spotlightId, recordId } = request.params;
       // Whose record, and whether it may change, is checked before anything typed is looked at.
       const view = await records.notes(ctx, spotlightId, recordId, part);
-      let version: number;
-      try {
-        version = versionOf(request.body);
-      } catch (error) {
-        if (autosave && error instanceof Invalid)
-          return autosaveInvalid(reply, [{ text: error.message }]);
-        throw error;
-      }
-      const form = parseNotesForm(part, request.body);
-      const asRead = { spotlight: view.spotlight, record: view.record, version };
-      if (!form.ok) {
-        if (autosave) return autosaveInvalid(reply, form.errors.list);
-        return page(reply, { ...asRead, values: form.values, errors: form.errors }, 400);
-      }
-      try {
-        const saved = await records.saveNotes(
-          ctx,
-          spotlightId,
-          recordId,
-          part,
-          form.value,
-          version,
-        );
-        if (autosave) return await autosaved(reply, saved.version, saved.savedAt);
-      } catch (error) {
-        if (error instanceof Invalid) {
-          if (autosave) return autosaveInvalid(reply, [{ text: error.message }]);
-          const errors = addError(emptyErrors(), error.field, error.message);
-          return page(reply, { ...asRead, values: form.value, errors }, 400);
-        }
-        if (!(error instanceof Conflict) || error instanceof RecordSubmitted) throw error;
-        if (autosave) return autosaveConflict(reply);
-        const now = await records.notes(ctx, spotlightId, recordId, part);
-        return reply.page(
-          `${pages}/notes-conflict.njk`,
-          {
-            spotlight: now.spotlight,
-            rows: notesConflictRows(part, now.values, form.value),
-            version: now.record.version,
-            yours: form.value,
-            action: hrefOf(spotlightId, recordId),
-            backLink: hrefOf(spotlightId, recordId),
-          },
-          409,
-        );
-      }
-      request.session.flash = copy.saved;
-      const body = request.body as Record<string, unknown> | undefined;
-      const next =
-        body?.then === 'record' ? recordHref(spotlightId, recordId) : hrefOf(spotlightId, recordId);
-      return reply.redirect(next, 303);
+      const href = hrefOf(spotlightId, recordId);
+      return versionedSave(request, reply, {
+        parse: (body) => parseNotesForm(part, body),
+        again: (values, errors, version) =>
+          page(
+            reply,
+            { spotlight: view.spotlight, record: view.record, version, values, errors },
+            400,
+          ),
+        save: (value, version) =>
+          records.saveNotes(ctx, spotlightId, recordId, part, value, version),
+        passOn: (error) => error instanceof RecordSubmitted,
+        conflict: async (value) => {
+          const now = await records.notes(ctx, spotlightId, recordId, part);
+          return reply.page(
+            `${pages}/notes-conflict.njk`,
+            {
+              spotlight: now.spotlight,
+              rows: notesConflictRows(part, now.values, value),
+              version: now.record.version,
+              yours: value,
+              action: href,
+              backLink: href,
+            },
+            409,
+          );
+        },
+        done: () => {
+          request.session.flash = copy.saved;
+          const body = request.body as Record<string, unknown> | undefined;
+          return reply.redirect(
+            body?.then === 'record' ? recordHref(spotlightId, recordId) : href,
+            303,
+          );
+        },
+      });
     }
 
     app.post(url, signedIn, async (request: RecordRequest, reply) => {
       const autosave = isAutosave(request);
       try {
-        return await save(request, reply, autosave);
+        return await save(request, reply);
       } catch (error) {
         if (!(error instanceof RecordSubmitted)) throw error;
         if (autosave) return autosaveConflict(reply);

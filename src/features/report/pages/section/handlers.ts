@@ -2,15 +2,10 @@
 // grade judgement and evidence). A stale save gets a conflict page with both versions and the
 // Lead's text kept in the form; autosave answers in JSON (platform/autosave.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  autosaveConflict,
-  autosaved,
-  autosaveInvalid,
-  isAutosave,
-} from '../../../../platform/autosave.js';
+import { autosaveConflict, isAutosave } from '../../../../platform/autosave.js';
 import { contextOf } from '../../../../platform/context.js';
-import { Conflict, Invalid } from '../../../../platform/errors.js';
-import { addError, emptyErrors, versionOf, type FormErrors } from '../../../../platform/forms.js';
+import type { FormErrors } from '../../../../platform/forms.js';
+import { versionedSave } from '../../../../platform/versioned-save.js';
 import type { Services } from '../../../../services.js';
 import { ReportLocked, themeTextFields } from '../../report-drafting.rules.js';
 import type { EvidenceChoice, SectionView } from '../../report-drafting.service.js';
@@ -105,66 +100,47 @@ export async function sectionPages(app: FastifyInstance, opts: { services: Servi
     }
   });
 
-  async function save(request: SectionRequest, reply: FastifyReply, autosave: boolean) {
+  async function save(request: SectionRequest, reply: FastifyReply) {
     const ctx = contextOf(request);
     const { spotlightId, section } = request.params;
     // Who may change it, and whether it may change now, come before what was typed.
     const view = await reportDrafting.section(ctx, spotlightId, section);
-    let version: number;
-    try {
-      version = versionOf(request.body);
-    } catch (error) {
-      if (autosave && error instanceof Invalid)
-        return autosaveInvalid(reply, [{ text: error.message }]);
-      throw error;
-    }
-    const form = parseSectionForm(view.key, request.body);
-    if (!form.ok) {
-      if (autosave) return autosaveInvalid(reply, form.errors.list);
-      return formPage(reply, formData(view, form.values, version, form.errors), 400);
-    }
-    try {
-      const saved = await reportDrafting.saveSection(
-        ctx,
-        spotlightId,
-        view.key,
-        form.value,
-        version,
-      );
-      if (autosave) return await autosaved(reply, saved.version, saved.savedAt);
-    } catch (error) {
-      if (error instanceof Invalid) {
-        if (autosave) return autosaveInvalid(reply, [{ text: error.message }]);
-        const errors = addError(emptyErrors(), error.field, error.message);
-        return formPage(reply, formData(view, form.values, version, errors), 400);
-      }
-      if (!(error instanceof Conflict) || error instanceof ReportLocked) throw error;
-      if (autosave) return autosaveConflict(reply);
-      const now = await reportDrafting.section(ctx, spotlightId, view.key);
-      const name = (id: string) => {
-        const item = now.evidence.find((e) => e.id === id);
-        return item ? evidenceName(item) : 'Evidence no longer on the board';
-      };
-      return reply.page(
-        `${pages}/conflict.njk`,
-        {
-          ...formData(now, form.values, now.version),
-          rows: conflictRows(view.key, savedValues(now), form.values, name),
-          savedBy: now.updatedBy ?? 'somebody no longer listed',
-          savedAt: now.updatedAt,
-          conflict: true,
-        },
-        409,
-      );
-    }
-    request.session.flash = `${view.theme ? view.theme.name : introNames[view.key as 'summary' | 'context']} saved`;
-    return reply.redirect(`${reportHref(spotlightId)}#section-${view.key}`, 303);
+    return versionedSave(request, reply, {
+      parse: (body) => parseSectionForm(view.key, body),
+      again: (values, errors, version) =>
+        formPage(reply, formData(view, values, version, errors), 400),
+      save: (value, version) =>
+        reportDrafting.saveSection(ctx, spotlightId, view.key, value, version),
+      passOn: (error) => error instanceof ReportLocked,
+      conflict: async (_value, values) => {
+        const now = await reportDrafting.section(ctx, spotlightId, view.key);
+        const name = (id: string) => {
+          const item = now.evidence.find((e) => e.id === id);
+          return item ? evidenceName(item) : 'Evidence no longer on the board';
+        };
+        return reply.page(
+          `${pages}/conflict.njk`,
+          {
+            ...formData(now, values, now.version),
+            rows: conflictRows(view.key, savedValues(now), values, name),
+            savedBy: now.updatedBy ?? 'somebody no longer listed',
+            savedAt: now.updatedAt,
+            conflict: true,
+          },
+          409,
+        );
+      },
+      done: () => {
+        request.session.flash = `${view.theme ? view.theme.name : introNames[view.key as 'summary' | 'context']} saved`;
+        return reply.redirect(`${reportHref(spotlightId)}#section-${view.key}`, 303);
+      },
+    });
   }
 
   app.post(url, signedIn, async (request: SectionRequest, reply) => {
     const autosave = isAutosave(request);
     try {
-      return await save(request, reply, autosave);
+      return await save(request, reply);
     } catch (error) {
       if (!(error instanceof ReportLocked)) throw error;
       if (autosave) return autosaveConflict(reply);
