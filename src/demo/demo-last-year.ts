@@ -20,7 +20,14 @@ import { demoEmail } from './demo-council.js';
 import { careStory, northStory, type PastStory } from './demo-last-year-stories.js';
 import { actorFor, prepareReady, type SignIns } from './demo-preparation.js';
 import { demoActors, demoContext } from './demo-timetable.js';
-import { findPeopleWithTeams, findPlanFor, insertPastPlan } from './demo.repository.js';
+import { demoRecordStories } from './demo-afternoon-stories.js';
+import { nominatedStory } from './demo-child-stories.js';
+import {
+  findPeopleWithTeams,
+  findPlanFor,
+  insertPastPlan,
+  listAllocationReasons,
+} from './demo.repository.js';
 
 /** The demo's last year, as its plan covers it. */
 export const lastYear = { from: '2026-01-05', to: '2026-12-18' };
@@ -86,7 +93,10 @@ async function beforeAndMorning(
   await later.services.allocation.propose(lead, spotlight.id);
 }
 
-/** The team members write their evidence and submit their records; the Lead adds key findings. */
+/**
+ * The team members answer the guidance's questions about their three children, write their
+ * evidence and submit their records; the Lead adds key findings.
+ */
 async function afternoon(
   later: After,
   spotlight: Spotlight,
@@ -95,11 +105,26 @@ async function afternoon(
   signIns: SignIns,
 ): Promise<Map<string, string[]>> {
   const { records, recordItems, triangulation } = later.services;
+  const reasons = await listAllocationReasons(later.services.database.db, spotlight.id);
   const byTheme = new Map<string, string[]>();
   for (const [i, member] of spotlight.members.entries()) {
     const ctx = demoContext(actorFor(member, signIns));
     later.at(0, 12 + i);
     const recordId = await records.mine(ctx, spotlight.id);
+    const opened = await records.record(ctx, spotlight.id, recordId);
+    for (const child of opened.children) {
+      const answers =
+        child.kind === 'random'
+          ? demoRecordStories[i % demoRecordStories.length]?.random
+          : child.kind === 'proud' || child.kind === 'challenging'
+            ? nominatedStory(
+                child.kind,
+                reasons.find((r) => r.id === child.allocationId)?.reason ?? null,
+              )
+            : undefined;
+      if (!answers) continue;
+      await recordItems.saveChild(ctx, spotlight.id, recordId, child.id, answers, child.version);
+    }
     for (const item of story.evidence.filter((e) => e.by === i)) {
       const id = await recordItems.addEvidence(ctx, spotlight.id, recordId, {
         theme: item.theme,

@@ -114,6 +114,17 @@ describe.each(testDialects())('the demo council’s last year (%s)', (dialect) =
       expect(counts.childrenReviewed, teamOf).toBe(3 * fromDbCount(members.n));
       expect(counts.documentsRead, teamOf).toBeGreaterThan(0);
       expect(counts.teamMembers, teamOf).toBe(fromDbCount(members.n));
+      // Each child has the guidance's questions answered in the member's record.
+      const children = await db()
+        .selectFrom('record_child')
+        .select(['life_for_child', 'proportionate', 'good_enough'])
+        .where('spotlight_id', '=', spotlight.id)
+        .execute();
+      for (const child of children) {
+        expect(child.life_for_child, teamOf).toBeTruthy();
+        expect(['too-much', 'about-right', 'too-little']).toContain(child.proportionate);
+        expect(['yes', 'no']).toContain(child.good_enough);
+      }
     }
     const north = await spotlightOf('Joanne Fletcher', lastYear.from);
     const browser = await signInAs('Team Manager');
