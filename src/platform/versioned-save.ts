@@ -17,17 +17,32 @@ import { addError, emptyErrors, rawValues, versionOf, type FormErrors } from './
 export type ParsedForm<T, V> =
   { ok: true; value: T; values?: V } | { ok: false; errors: FormErrors; values: V };
 
+/** What a save says back, for autosave's answer. */
+export interface Saved {
+  version: number;
+  savedAt: Date;
+}
+
 export interface VersionedSaveSteps<T, V> {
+  /** The version the form was read at; the default accepts 1 or more. */
+  version?(body: unknown): number;
   parse(body: unknown): ParsedForm<T, V>;
   /** The form again with what was entered and the errors, with status 400. */
   again(values: V, errors: FormErrors, version: number): Promise<FastifyReply> | FastifyReply;
-  save(value: T, version: number): Promise<{ version: number; savedAt: Date }>;
+  /** Saves; a form that autosaves returns `Saved` (its new version and when), for the JSON answer. */
+  save(value: T, version: number): Promise<unknown>;
   /** Somebody else saved first: what is saved now beside what was entered, with status 409. */
   conflict(value: T, values: V): Promise<FastifyReply> | FastifyReply;
   /** Saved by the Save button: where the person goes next. */
   done(value: T): Promise<FastifyReply> | FastifyReply;
   /** A Conflict that is not a lost update (a submitted record, a locked report): the caller's. */
   passOn?(error: Conflict): boolean;
+}
+
+function isSaved(result: unknown): result is Saved {
+  if (typeof result !== 'object' || result === null) return false;
+  const { version, savedAt } = result as Partial<Saved>;
+  return typeof version === 'number' && savedAt instanceof Date;
 }
 
 export async function versionedSave<T, V = Record<string, unknown>>(
@@ -38,7 +53,7 @@ export async function versionedSave<T, V = Record<string, unknown>>(
   const autosave = isAutosave(request);
   let version: number;
   try {
-    version = versionOf(request.body);
+    version = (steps.version ?? versionOf)(request.body);
   } catch (error) {
     if (autosave && error instanceof Invalid)
       return autosaveInvalid(reply, [{ text: error.message }]);
@@ -52,7 +67,7 @@ export async function versionedSave<T, V = Record<string, unknown>>(
   const values = form.values ?? (rawValues(request.body) as V);
   try {
     const saved = await steps.save(form.value, version);
-    if (autosave) return autosaved(reply, saved.version, saved.savedAt);
+    if (autosave && isSaved(saved)) return autosaved(reply, saved.version, saved.savedAt);
   } catch (error) {
     if (error instanceof Invalid) {
       if (autosave) return autosaveInvalid(reply, [{ text: error.message }]);

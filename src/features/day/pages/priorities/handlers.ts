@@ -3,8 +3,8 @@
 // conflict page that shows both and loses nothing.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { contextOf } from '../../../../platform/context.js';
-import { Conflict, Invalid } from '../../../../platform/errors.js';
-import { addError, emptyErrors, rawValues, type FormErrors } from '../../../../platform/forms.js';
+import type { FormErrors } from '../../../../platform/forms.js';
+import { versionedSave } from '../../../../platform/versioned-save.js';
 import type { Services } from '../../../../services.js';
 import type { RecordedPriorities } from '../../day.service.js';
 import type { Spotlight } from '../../../spotlight/spotlight.service.js';
@@ -79,35 +79,35 @@ export async function prioritiesRoutes(app: FastifyInstance, opts: { services: S
     async (request: SpotlightRequest, reply) => {
       const ctx = contextOf(request);
       const { spotlight, saved } = await day.forEditing(ctx, request.params.spotlightId);
-      const version = prioritiesVersionOf(request.body);
-      const form = parsePrioritiesForm(request.body);
-      // The form keeps the version it was read at, so that a second try still sees the conflict.
-      const asRead = { spotlight, saved, canChange: true, version };
-      if (!form.ok) return page(reply, { ...asRead, ...form }, 400);
-      try {
-        await day.savePriorities(ctx, spotlight.id, form.value, version);
-      } catch (error) {
-        if (error instanceof Invalid) {
-          const errors = addError(emptyErrors(), error.field, error.message);
-          return page(reply, { ...asRead, values: rawValues(request.body), errors }, 400);
-        }
-        if (!(error instanceof Conflict)) throw error;
-        const now = await day.forEditing(ctx, spotlight.id);
-        return reply.page(
-          `${pages}/conflict.njk`,
-          {
-            spotlight,
-            rows: prioritiesConflictRows(now.saved, form.value),
-            version: now.saved?.version ?? 0,
-            yours: prioritiesValues(form.value),
-            action: prioritiesHref(spotlight.id),
-            backLink: prioritiesHref(spotlight.id),
-          },
-          409,
-        );
-      }
-      request.session.flash = 'Priorities saved';
-      return reply.redirect(dayHref(spotlight.id), 303);
+      const href = prioritiesHref(spotlight.id);
+      return versionedSave(request, reply, {
+        // The first save is at version 0: nothing was recorded when the form was read.
+        version: prioritiesVersionOf,
+        parse: parsePrioritiesForm,
+        // The form keeps the version it was read at, so that a second try still sees the conflict.
+        again: (values, errors, version) =>
+          page(reply, { spotlight, saved, canChange: true, version, values, errors }, 400),
+        save: (value, version) => day.savePriorities(ctx, spotlight.id, value, version),
+        conflict: async (value) => {
+          const now = await day.forEditing(ctx, spotlight.id);
+          return reply.page(
+            `${pages}/conflict.njk`,
+            {
+              spotlight,
+              rows: prioritiesConflictRows(now.saved, value),
+              version: now.saved?.version ?? 0,
+              yours: prioritiesValues(value),
+              action: href,
+              backLink: href,
+            },
+            409,
+          );
+        },
+        done: () => {
+          request.session.flash = 'Priorities saved';
+          return reply.redirect(dayHref(spotlight.id), 303);
+        },
+      });
     },
   );
 }

@@ -12,14 +12,9 @@ import {
   type Theme,
 } from '../../../../core/record-themes.js';
 import { contextOf } from '../../../../platform/context.js';
-import { Conflict, Invalid, NotFound } from '../../../../platform/errors.js';
-import {
-  addError,
-  emptyErrors,
-  parseForm,
-  versionOf,
-  type FormErrors,
-} from '../../../../platform/forms.js';
+import { Invalid, NotFound } from '../../../../platform/errors.js';
+import { addError, emptyErrors, parseForm, type FormErrors } from '../../../../platform/forms.js';
+import { versionedSave } from '../../../../platform/versioned-save.js';
 import type { Services } from '../../../../services.js';
 import { recordLimits } from '../../record-limits.js';
 import type { BoardEvidence, KeyFinding } from '../../triangulation.service.js';
@@ -213,52 +208,50 @@ export async function triangulationPages(app: FastifyInstance, opts: { services:
       const { spotlightId, theme, findingId } = request.params;
       // Whether the finding exists, and who may change it, is checked before what was typed.
       const view = await triangulation.keyFinding(ctx, spotlightId, theme, findingId);
-      const version = versionOf(request.body);
-      const parsed = parseForm(keyFindingSchema, request.body);
-      // The form keeps the version it was read at, so that a second try still sees the conflict.
-      const asRead = { ...view, values: typedValues(request.body), version };
-      if (!parsed.ok) return findingForm(reply, { ...asRead, errors: parsed.errors }, 400);
       const { spotlight, finding } = view;
-      try {
-        await triangulation.changeKeyFinding(
-          ctx,
-          spotlight.id,
-          view.theme.key,
-          finding.id,
-          parsed.value,
-          version,
-        );
-      } catch (error) {
-        if (error instanceof Invalid) {
-          const errors = addError(emptyErrors(), error.field, error.message);
-          return findingForm(reply, { ...asRead, errors }, 400);
-        }
-        if (!(error instanceof Conflict)) throw error;
-        const now = await triangulation
-          .keyFinding(ctx, spotlight.id, view.theme.key, finding.id)
-          .then((found) => found.finding)
-          .catch((lookup: unknown) => {
-            if (lookup instanceof NotFound) return null;
-            throw lookup;
-          });
-        return reply.page(
-          `${pages}/conflict.njk`,
-          {
-            spotlight,
-            theme: view.theme,
-            removed: now === null,
-            rows: now ? conflictRows(now, parsed.value, view.evidence) : [],
-            version: now?.version,
-            yours: parsed.value,
-            action: `${findingsHref(spotlight.id, view.theme)}/${finding.id}`,
-            themeHref: `${themeHref(spotlight.id, view.theme)}#key-findings`,
-            backLink: `${themeHref(spotlight.id, view.theme)}#key-findings`,
-          },
-          409,
-        );
-      }
-      request.session.flash = 'Key finding changed';
-      return reply.redirect(themeHref(spotlight.id, view.theme), 303);
+      return versionedSave(request, reply, {
+        parse: (body) => ({ ...parseForm(keyFindingSchema, body), values: typedValues(body) }),
+        // The form keeps the version it was read at, so that a second try still sees the conflict.
+        again: (values, errors, version) =>
+          findingForm(reply, { ...view, values, version, errors }, 400),
+        save: (value, version) =>
+          triangulation.changeKeyFinding(
+            ctx,
+            spotlight.id,
+            view.theme.key,
+            finding.id,
+            value,
+            version,
+          ),
+        conflict: async (value) => {
+          const now = await triangulation
+            .keyFinding(ctx, spotlight.id, view.theme.key, finding.id)
+            .then((found) => found.finding)
+            .catch((lookup: unknown) => {
+              if (lookup instanceof NotFound) return null;
+              throw lookup;
+            });
+          return reply.page(
+            `${pages}/conflict.njk`,
+            {
+              spotlight,
+              theme: view.theme,
+              removed: now === null,
+              rows: now ? conflictRows(now, value, view.evidence) : [],
+              version: now?.version,
+              yours: value,
+              action: `${findingsHref(spotlight.id, view.theme)}/${finding.id}`,
+              themeHref: `${themeHref(spotlight.id, view.theme)}#key-findings`,
+              backLink: `${themeHref(spotlight.id, view.theme)}#key-findings`,
+            },
+            409,
+          );
+        },
+        done: () => {
+          request.session.flash = 'Key finding changed';
+          return reply.redirect(themeHref(spotlight.id, view.theme), 303);
+        },
+      });
     },
   );
 

@@ -4,8 +4,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { themeOf } from '../../../../core/record-themes.js';
 import { contextOf } from '../../../../platform/context.js';
 import { dateInputItems, type DateInputPart } from '../../../../platform/date-input.js';
-import { Conflict, Invalid, NotFound } from '../../../../platform/errors.js';
-import { addError, emptyErrors, versionOf, type FormErrors } from '../../../../platform/forms.js';
+import { Invalid, NotFound } from '../../../../platform/errors.js';
+import { addError, emptyErrors, type FormErrors } from '../../../../platform/forms.js';
+import { versionedSave } from '../../../../platform/versioned-save.js';
 import type { Services } from '../../../../services.js';
 import { draftingLimits, ReportLocked } from '../../report-drafting.rules.js';
 import { lockedPage } from '../draft/handlers.js';
@@ -153,46 +154,46 @@ export async function recommendationPages(app: FastifyInstance, opts: { services
       const ctx = contextOf(request);
       const { spotlightId, recommendationId } = request.params;
       const read = await reportDrafting.recommendation(ctx, spotlightId, recommendationId);
-      const version = versionOf(request.body);
-      const parsed = parseRecommendationForm(request.body);
       const id = read.recommendation.id;
-      const view = {
+      const shown = (values: RecommendationValues, version: number) => ({
         spotlightId: read.spotlight.id,
         teamName: read.spotlight.team.name,
-        values: parsed.values,
+        values,
         recommendationId: id,
         version,
-      };
-      if (!parsed.ok) return formPage(reply, { ...view, ...parsed }, 400);
-      try {
-        await reportDrafting.changeRecommendation(ctx, spotlightId, id, parsed.value, version);
-      } catch (error) {
-        if (error instanceof Invalid) {
-          const errors = addError(emptyErrors(), error.field, error.message);
-          return formPage(reply, { ...view, errors }, 400);
-        }
-        if (!(error instanceof Conflict) || error instanceof ReportLocked) throw error;
-        const now = await reportDrafting
-          .recommendation(ctx, spotlightId, id)
-          .then((found) => found.recommendation)
-          .catch((lookup: unknown) => {
-            if (lookup instanceof NotFound) return null;
-            throw lookup;
-          });
-        return reply.page(
-          `${pages}/conflict.njk`,
-          {
-            ...formData({ ...view, version: now?.version }),
-            removed: now === null,
-            rows: now ? conflictRows(now, parsed.value) : [],
-            savedAt: now?.updatedAt,
-            yourAction: paragraphsOf(parsed.value.action),
-          },
-          409,
-        );
-      }
-      request.session.flash = 'Recommendation changed';
-      return reply.redirect(`${reportHref(spotlightId)}#recommendations`, 303);
+      });
+      return versionedSave(request, reply, {
+        parse: parseRecommendationForm,
+        again: (values, errors, version) =>
+          formPage(reply, { ...shown(values, version), errors }, 400),
+        save: (value, version) =>
+          reportDrafting.changeRecommendation(ctx, spotlightId, id, value, version),
+        passOn: (error) => error instanceof ReportLocked,
+        conflict: async (value, values) => {
+          const now = await reportDrafting
+            .recommendation(ctx, spotlightId, id)
+            .then((found) => found.recommendation)
+            .catch((lookup: unknown) => {
+              if (lookup instanceof NotFound) return null;
+              throw lookup;
+            });
+          return reply.page(
+            `${pages}/conflict.njk`,
+            {
+              ...formData(shown(values, now?.version ?? 0)),
+              removed: now === null,
+              rows: now ? conflictRows(now, value) : [],
+              savedAt: now?.updatedAt,
+              yourAction: paragraphsOf(value.action),
+            },
+            409,
+          );
+        },
+        done: () => {
+          request.session.flash = 'Recommendation changed';
+          return reply.redirect(`${reportHref(spotlightId)}#recommendations`, 303);
+        },
+      });
     }),
   );
 
