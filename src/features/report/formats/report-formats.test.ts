@@ -112,6 +112,22 @@ describe.each(testDialects())('the report as Word, PDF and HTML (%s)', (dialect)
     perPage.forEach((page, i) => expect(flat(page)).toContain(`Page ${i + 1} of ${pages}`));
   });
 
+  it('renders two different reports at once, each whole (the font is shared between PDFs)', async () => {
+    const other: ReportDocument = {
+      ...document,
+      summary: 'Ŵelsh ŵ and ŷ, Ōkami, Ærø and “quotes” in another team’s summary.',
+    };
+    const [first, second] = await Promise.all([
+      renderReport(document, 'pdf', '2027-02-01'),
+      renderReport(other, 'pdf', '2027-02-01'),
+    ]);
+    const [a, b] = await Promise.all([readPdf(first.body), readPdf(second.body)]);
+    expect(flat(a.text)).toContain(flat(document.summary));
+    expect(flat(b.text)).toContain(other.summary);
+    expect(flat(a.text)).not.toContain('Ōkami');
+    for (const { info } of [a, b]) expect(info).toMatch(/^Tagged:\s+yes$/m);
+  });
+
   it('numbers the pages of the Word document in its footer', async () => {
     const files = await unzipText((await renderReport(document, 'docx', '2027-02-01')).body);
     const footers = [...files].filter(([name]) => /^word\/footer\d*\.xml$/.test(name));
