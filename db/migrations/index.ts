@@ -11,6 +11,7 @@ import * as createPreparation from './2026_11_26_1200_create_preparation.js';
 import * as createTheDay from './2026_11_26_1300_create_the_day.js';
 import * as createRecordsAndTriangulation from './2026_11_26_1400_create_records_and_triangulation.js';
 import * as createReports from './2026_11_26_1500_create_reports.js';
+import * as keepReportGradeScale from './2026_11_27_0900_keep_report_grade_scale.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0800_create_directory': createDirectory,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_1300_create_the_day': createTheDay,
   '2026_11_26_1400_create_records_and_triangulation': createRecordsAndTriangulation,
   '2026_11_26_1500_create_reports': createReports,
+  '2026_11_27_0900_keep_report_grade_scale': keepReportGradeScale,
 };

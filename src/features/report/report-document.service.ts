@@ -20,7 +20,13 @@ import { londonToday } from '../timetable/calendar-invite.js';
 import { renderReport, reportFileName, type ReportFormat } from './formats/report-files.js';
 import { caseNumberScrubber } from './formats/scrub-case-numbers.js';
 import * as documentRepo from './report-document.repository.js';
-import { contentOf, countsOf, findReport, type ReportRow } from './report-facts.repository.js';
+import {
+  contentOf,
+  countsOf,
+  findReport,
+  scaleOf,
+  type ReportRow,
+} from './report-facts.repository.js';
 import type { ReportDeps } from './report.deps.js';
 
 export type ReportDocumentService = ReturnType<typeof createReportDocumentService>;
@@ -42,7 +48,7 @@ export function createReportDocumentService(deps: ReportDeps) {
     const [content, counts, gradeScale, caseNumbers] = await Promise.all([
       contentOf(db, spotlight.id),
       countsOf(db, spotlight.id),
-      reportSettings.gradeScale(db),
+      reportSettings.gradeScale(db).then((council) => scaleOf(report, council)),
       documentRepo.listCaseNumbers(db, spotlight.id),
     ]);
     const themeSections = content.sections.filter((s): s is ThemeSectionContent =>

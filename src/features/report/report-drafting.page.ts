@@ -21,6 +21,7 @@ import {
   countsOf,
   findReport,
   openCommentCounts,
+  scaleOf,
 } from './report-facts.repository.js';
 import type { ReportDeps } from './report.deps.js';
 
@@ -106,7 +107,7 @@ export async function buildReportPage(
     countsOf(db, spotlight.id),
     openCommentCounts(db, spotlight.id),
     checksOf(db, spotlight, reportSettings, content),
-    reportSettings.gradeScale(),
+    reportSettings.gradeScale(db).then((council) => scaleOf(row, council)),
     repo.listEvidence(db, spotlight.id),
   ]);
   const sourceOf = new Map(evidence.map((e) => [e.id, e.source]));

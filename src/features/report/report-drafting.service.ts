@@ -36,7 +36,7 @@ import {
   type SectionInput,
 } from './report-drafting.rules.js';
 import { buildReportPage, type ReportPage } from './report-drafting.page.js';
-import { findReport, type ReportRow } from './report-facts.repository.js';
+import { findReport, gradeScaleOf, type ReportRow } from './report-facts.repository.js';
 import type { ReportDeps } from './report.deps.js';
 
 export type { ReportPage } from './report-drafting.page.js';
@@ -105,6 +105,8 @@ export function createReportDraftingService(deps: ReportDeps) {
       created_at: now,
       updated_at: now,
       version: 1,
+      // The report keeps the council's scale as it is now, whatever changes later.
+      grade_scale: toDbJson(await reportSettings.gradeScale(trx)),
     });
     const stamp = { spotlight_id: spotlight.id, updated_by_person_id: by, updated_at: now };
     const empty = { body: null, working_well: null, to_improve: null, for_children: null };
@@ -171,7 +173,7 @@ export function createReportDraftingService(deps: ReportDeps) {
       const row = await sectionRow(db, spotlight.id, key);
       const content = toSectionContent(key, row);
       const theme = isThemeSection(key) ? themeOf(key) : null;
-      const scale = await reportSettings.gradeScale();
+      const scale = await gradeScaleOf(db, spotlight.id, reportSettings);
       const grade = 'grade' in content ? content.grade : null;
       const [evidence, findings] = theme
         ? await Promise.all([
@@ -210,7 +212,7 @@ export function createReportDraftingService(deps: ReportDeps) {
     ): Promise<{ version: number; savedAt: Date }> {
       const spotlight = await leading(ctx, spotlightId);
       const key = sectionKeyOf(sectionKey);
-      const scale = await reportSettings.gradeScale();
+      const scale = await gradeScaleOf(db, spotlight.id, reportSettings);
       const savedAt = clock.now();
       return db.transaction().execute(async (trx) => {
         await editableReport(trx, spotlight.id);

@@ -132,6 +132,32 @@ export async function openCommentCounts(
   return Object.fromEntries(rows.map((r) => [r.section_key, fromDbCount(r.n)]));
 }
 
+/** A report's own grade scale, or the council's for a report that has none (or no report yet). */
+export function scaleOf(
+  report: { grade_scale: string | null } | undefined,
+  councilScale: readonly string[],
+): string[] {
+  const own = fromDbJson<string[] | null>(report?.grade_scale, null);
+  return own && own.length > 0 ? own : [...councilScale];
+}
+
+/** The grade scale the Spotlight's report uses: the one it began with. */
+export async function gradeScaleOf(
+  db: Db,
+  spotlightId: string,
+  reportSettings: ReportSettingsService,
+): Promise<string[]> {
+  const [report, councilScale] = await Promise.all([
+    db
+      .selectFrom('report')
+      .select('grade_scale')
+      .where('spotlight_id', '=', spotlightId)
+      .executeTakeFirst(),
+    reportSettings.gradeScale(db),
+  ]);
+  return scaleOf(report, councilScale);
+}
+
 /** The quality checks on the report's words now, with the council's jargon list and grade scale. */
 export async function checksOf(
   db: Db,
@@ -142,7 +168,7 @@ export async function checksOf(
   const [words, jargon, gradeScale, evidence] = await Promise.all([
     content ?? contentOf(db, spotlight.id),
     reportSettings.jargon(db),
-    reportSettings.gradeScale(db),
+    gradeScaleOf(db, spotlight.id, reportSettings),
     db
       .selectFrom('evidence_item')
       .select(['id', 'source'])

@@ -17,7 +17,14 @@ import { assertCan } from '../../platform/policy.js';
 import { dueTagClasses } from '../tasks/task-rules.js';
 import { checkId } from '../day/day-input.js';
 import type { Spotlight } from '../spotlight/spotlight.service.js';
-import { checksOf, contentOf, findReport, type ReportRow } from './report-facts.repository.js';
+import {
+  checksOf,
+  contentOf,
+  findReport,
+  gradeScaleOf,
+  scaleOf,
+  type ReportRow,
+} from './report-facts.repository.js';
 import * as repo from './report-review.repository.js';
 import {
   commentPlaces,
@@ -142,7 +149,7 @@ export function createReportReviewQueries(deps: ReportDeps) {
   async function checksAndFlags(spotlight: Spotlight) {
     const [content, scale] = await Promise.all([
       contentOf(db, spotlight.id),
-      reportSettings.gradeScale(db),
+      gradeScaleOf(db, spotlight.id, reportSettings),
     ]);
     const checks: ReportCheck[] = await checksOf(db, spotlight, reportSettings, content);
     return { content, checks, flagged: flaggedThemes(content, scale) };
@@ -306,7 +313,7 @@ export function createReportReviewQueries(deps: ReportDeps) {
         if (spotlight) found.push(spotlight);
       }
       const { reports, grades } = await repo.listReports(db, [...ids]);
-      const scale = await reportSettings.gradeScale(db);
+      const councilScale = await reportSettings.gradeScale(db);
       const byId = new Map(reports.map((r) => [r.spotlight_id, r as ReportRow]));
       return found
         .sort((a, b) => b.date.localeCompare(a.date) || a.team.name.localeCompare(b.team.name))
@@ -319,7 +326,11 @@ export function createReportReviewQueries(deps: ReportDeps) {
             due: seen ? finalDue(spotlight, report) : draftDue(spotlight, report),
             flagged:
               seen &&
-              grades.some((g) => g.spotlight_id === spotlight.id && isFlaggedGrade(g.grade, scale)),
+              grades.some(
+                (g) =>
+                  g.spotlight_id === spotlight.id &&
+                  isFlaggedGrade(g.grade, scaleOf(report, councilScale)),
+              ),
           };
         });
     },

@@ -20,6 +20,11 @@ export interface ReportTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /**
+   * The council's grade scale when the draft was started (string[], best first), JSON text; the
+   * report keeps it. Null for a report started before scales were kept: the council's scale now.
+   */
+  grade_scale: string | null;
 }
 
 export interface ReportSectionTable {

@@ -106,6 +106,7 @@ export interface ReportFactsRow {
   spotlight_id: string;
   status: string;
   circulated_at: string | null;
+  grade_scale: string | null;
 }
 
 /** The reports of these Spotlights: how far each has gone. */
@@ -116,7 +117,7 @@ export async function listReports(
   if (spotlightIds.length === 0) return [];
   return db
     .selectFrom('report')
-    .select(['spotlight_id', 'status', 'circulated_at'])
+    .select(['spotlight_id', 'status', 'circulated_at', 'grade_scale'])
     .where('spotlight_id', 'in', spotlightIds)
     .execute();
 }

@@ -14,6 +14,7 @@ import { fromDbCount, fromDbJson } from '../../platform/db/convert.js';
 import type { Database } from '../../platform/db/schema.js';
 import { assertCan } from '../../platform/policy.js';
 import type { ReportSettingsService } from '../admin/report-settings.service.js';
+import { scaleOf } from '../report/report-facts.repository.js';
 import type { Spotlight, SpotlightService } from '../spotlight/spotlight.service.js';
 import {
   practitionersOf,
@@ -95,6 +96,7 @@ async function dayFactsOf(
 async function reportFactsOf(
   db: Kysely<Database>,
   spotlightIds: readonly string[],
+  /** The council's scale, for reports that did not keep their own. */
   gradeScale: readonly string[],
 ): Promise<Map<string, ReportFacts>> {
   const [reports, grades, commenters, circulated] = await Promise.all([
@@ -116,7 +118,7 @@ async function reportFactsOf(
         commenters.filter((row) => row.spotlight_id === id).map((row) => row.author_person_id),
       ),
       flagged: grades.some(
-        (row) => row.spotlight_id === id && isFlaggedGrade(row.grade, gradeScale),
+        (row) => row.spotlight_id === id && isFlaggedGrade(row.grade, scaleOf(report, gradeScale)),
       ),
       circulatedToTeam: circulated.includes(id),
     });

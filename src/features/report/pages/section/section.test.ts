@@ -125,8 +125,15 @@ describe.each(testDialects())('a section of the report (%s)', (dialect) => {
     expect((await lead.get(sectionUrl(f, 'nonsense'))).statusCode).toBe(404);
   });
 
-  it('keeps a grade the council has since taken off its scale', async () => {
+  it('keeps a grade the council has since taken off its scale, in a report begun before reports kept their scale', async () => {
     const { f, lead } = await started();
+    // A report begun before reports kept their own scale reads the council's scale now
+    // (grade-scale.test.ts: a report begun since keeps the one it began with).
+    await t.services.database.db
+      .updateTable('report')
+      .set({ grade_scale: null })
+      .where('spotlight_id', '=', f.spotlightId)
+      .execute();
     const form = await lead.get(sectionUrl(f, 'systemic'));
     await lead.post(sectionUrl(f, 'systemic'), { version: versionIn(form.body), grade: 'Good' });
     // The council changes its scale (the settings pages are tested on their own).
