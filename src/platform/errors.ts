@@ -7,6 +7,16 @@ export class NotFound extends Error {
   }
 }
 
+/** What `lookup` finds, or null when it is gone (for a conflict page about something removed). */
+export async function unlessGone<T>(lookup: Promise<T>): Promise<T | null> {
+  try {
+    return await lookup;
+  } catch (error) {
+    if (error instanceof NotFound) return null;
+    throw error;
+  }
+}
+
 export class Forbidden extends Error {
   override readonly name = 'Forbidden';
   constructor(reason = 'You do not have permission to do this') {

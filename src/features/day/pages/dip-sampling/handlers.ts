@@ -3,7 +3,7 @@
 // a clear conflict page that keeps what was typed.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { contextOf } from '../../../../platform/context.js';
-import { Conflict, Invalid, NotFound } from '../../../../platform/errors.js';
+import { Conflict, Invalid, unlessGone } from '../../../../platform/errors.js';
 import {
   addError,
   emptyErrors,
@@ -158,13 +158,8 @@ export async function dipSamplingRoutes(app: FastifyInstance, opts: { services: 
       } catch (error) {
         if (error instanceof Invalid) return again(error.message);
         if (!(error instanceof Conflict)) throw error;
-        const now = await dipSampling
-          .target(ctx, spotlight.id, target.id)
-          .then((found) => found.target)
-          .catch((lookup: unknown) => {
-            if (lookup instanceof NotFound) return null;
-            throw lookup;
-          });
+        const now =
+          (await unlessGone(dipSampling.target(ctx, spotlight.id, target.id)))?.target ?? null;
         return reply.page(
           `${pages}/conflict.njk`,
           {

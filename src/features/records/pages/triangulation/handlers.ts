@@ -12,7 +12,7 @@ import {
   type Theme,
 } from '../../../../core/record-themes.js';
 import { contextOf } from '../../../../platform/context.js';
-import { Invalid, NotFound } from '../../../../platform/errors.js';
+import { Invalid, unlessGone } from '../../../../platform/errors.js';
 import { addError, emptyErrors, parseForm, type FormErrors } from '../../../../platform/forms.js';
 import { versionedSave } from '../../../../platform/versioned-save.js';
 import type { Services } from '../../../../services.js';
@@ -224,13 +224,12 @@ export async function triangulationPages(app: FastifyInstance, opts: { services:
             version,
           ),
         conflict: async (value) => {
-          const now = await triangulation
-            .keyFinding(ctx, spotlight.id, view.theme.key, finding.id)
-            .then((found) => found.finding)
-            .catch((lookup: unknown) => {
-              if (lookup instanceof NotFound) return null;
-              throw lookup;
-            });
+          const now =
+            (
+              await unlessGone(
+                triangulation.keyFinding(ctx, spotlight.id, view.theme.key, finding.id),
+              )
+            )?.finding ?? null;
           return reply.page(
             `${pages}/conflict.njk`,
             {

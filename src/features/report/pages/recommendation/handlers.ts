@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { themeOf } from '../../../../core/record-themes.js';
 import { contextOf } from '../../../../platform/context.js';
 import { dateInputItems, type DateInputPart } from '../../../../platform/date-input.js';
-import { Invalid, NotFound } from '../../../../platform/errors.js';
+import { Invalid, unlessGone } from '../../../../platform/errors.js';
 import { addError, emptyErrors, type FormErrors } from '../../../../platform/forms.js';
 import { versionedSave } from '../../../../platform/versioned-save.js';
 import type { Services } from '../../../../services.js';
@@ -170,13 +170,9 @@ export async function recommendationPages(app: FastifyInstance, opts: { services
           reportDrafting.changeRecommendation(ctx, spotlightId, id, value, version),
         passOn: (error) => error instanceof ReportLocked,
         conflict: async (value, values) => {
-          const now = await reportDrafting
-            .recommendation(ctx, spotlightId, id)
-            .then((found) => found.recommendation)
-            .catch((lookup: unknown) => {
-              if (lookup instanceof NotFound) return null;
-              throw lookup;
-            });
+          const now =
+            (await unlessGone(reportDrafting.recommendation(ctx, spotlightId, id)))
+              ?.recommendation ?? null;
           return reply.page(
             `${pages}/conflict.njk`,
             {
