@@ -28,7 +28,7 @@ import {
   reportPassword,
   reportSpotlightDate,
 } from './support/report-settings.js';
-import { daySpotlightFor } from './support/settings.js';
+import { daySpotlightFor, qaCoordinator } from './support/settings.js';
 import { expect, test } from './support/test.js';
 
 const practice = 'Quality of practice';
@@ -272,6 +272,32 @@ test('the Lead drafts the report, the team comments, the QA team returns then fi
     await expect(page.getByRole('link', { name: 'Download as PDF' })).toBeVisible();
     const text = await page.locator('main').innerText();
     for (const i of [0, 1, 2]) expect(text).not.toContain(reportCaseNumber(i));
+    await signOut();
+  });
+
+  await test.step('the QA coordinator sees the emails the steps wrote, waiting for a mail server', async () => {
+    await page.goto('/');
+    const signIn = new SignInPage(page);
+    await signIn.expectShown();
+    await checkPage();
+    await signIn.signIn(qaCoordinator.email, qaCoordinator.password);
+    await layout.expectHeading(`Welcome, ${qaCoordinator.name}`);
+    await checkPage();
+    await layout.followNavigation('Settings');
+    await layout.expectHeading('Council settings');
+    await checkPage();
+    await page
+      .getByRole('link', { name: 'See the emails Spotlight has sent, and any waiting or not sent' })
+      .click();
+    await layout.expectHeading('Emails');
+    await checkPage();
+    await expect(page.getByText('Emails are not being sent')).toBeVisible();
+    const toTeamManager = page
+      .getByRole('row')
+      .filter({ hasText: fixture.teamManager.email })
+      .filter({ hasText: 'Your team’s Spotlight report' });
+    await expect(toTeamManager).toHaveCount(1);
+    await expect(toTeamManager).toContainText('Waiting');
     await signOut();
   });
 });

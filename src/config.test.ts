@@ -40,6 +40,30 @@ describe('loadConfig', () => {
     expect(loadConfig({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
   });
 
+  it('keeps emails in the outbox until a mail server is set, and then needs a sender address', () => {
+    expect(loadConfig({}).mail.smtpUrl).toBeUndefined();
+    expect(
+      loadConfig({
+        SMTP_URL: 'smtps://spotlight:pw@mail.council.example:465',
+        MAIL_FROM: 'Spotlight <s@c.example>',
+      }).mail,
+    ).toEqual({
+      smtpUrl: 'smtps://spotlight:pw@mail.council.example:465',
+      from: 'Spotlight <s@c.example>',
+    });
+    expect(problemsOf({ SMTP_URL: 'smtp://mail.council.example:587' })).toEqual([
+      'MAIL_FROM is required when SMTP_URL is set (for example "Spotlight <spotlight@council.gov.uk>")',
+    ]);
+    const wrong = problemsOf({
+      SMTP_URL: 'mail.council.example:secret-password',
+      MAIL_FROM: 'x@y.z',
+    });
+    expect(wrong).toEqual([
+      'SMTP_URL must look like smtp://host:587 or smtps://user:password@host:465',
+    ]);
+    expect(wrong.join()).not.toContain('secret-password');
+  });
+
   it('treats empty settings as not set', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '', COUNCIL_NAME: '' })).toMatchObject({
       databaseUrl: 'sqlite:./data/spotlight.sqlite',

@@ -32,6 +32,14 @@ const schema = z
     UPLOAD_MAX_MB: numberFrom(20, 1, 200),
     VIRUS_SCAN_COMMAND: z.string().trim().min(1).optional(),
     CLAMD_SOCKET: z.string().trim().min(1).optional(),
+    SMTP_URL: z
+      .string()
+      .trim()
+      .refine((v) => /^smtps?:\/\/[^/\s]+/.test(v), {
+        message: 'must look like smtp://host:587 or smtps://user:password@host:465',
+      })
+      .optional(),
+    MAIL_FROM: z.string().trim().min(3).max(200).optional(),
     TRUST_PROXY: z
       .enum(['true', 'false', '1', '0'])
       .default('false')
@@ -47,6 +55,14 @@ const schema = z
             message: 'is required when OIDC_ISSUER is set',
           });
       }
+    }
+    if (env.SMTP_URL && !env.MAIL_FROM) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_FROM'],
+        message:
+          'is required when SMTP_URL is set (for example "Spotlight <spotlight@council.gov.uk>")',
+      });
     }
     if (env.NODE_ENV !== 'production') return;
     if (!env.SESSION_SECRET || env.SESSION_SECRET === DEVELOPMENT_SECRET) {
@@ -80,6 +96,8 @@ export interface Config {
     /** A clamd socket (a path, or host:port) to stream files to. */
     readonly clamdSocket: string | undefined;
   };
+  /** Email: sent through this SMTP server when set; until then messages wait in the outbox. */
+  readonly mail: { readonly smtpUrl: string | undefined; readonly from: string };
   /** Single sign-on through OpenID Connect (Microsoft Entra ID); undefined when not set up. */
   readonly oidc:
     { issuer: string; clientId: string; clientSecret: string; displayName: string } | undefined;
@@ -131,6 +149,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
       virusScanCommand: e.VIRUS_SCAN_COMMAND,
       clamdSocket: e.CLAMD_SOCKET,
+    }),
+    mail: Object.freeze({
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM ?? 'Spotlight <spotlight@localhost>',
     }),
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET

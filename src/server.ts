@@ -35,10 +35,32 @@ export async function startServer(
   }, 10 * 60_000);
   housekeeping.unref();
 
+  // Emails wait in the outbox until sent; each run sends what is due (ADR 0012).
+  let sending = false;
+  const sendMail = () => {
+    if (!services.mailSender || sending) return;
+    sending = true;
+    services.mailSender
+      .sendDue()
+      .then((result) => {
+        if (result.failed + result.gaveUp > 0)
+          app.log.warn(result, 'some emails could not be sent');
+        else if (result.sent > 0) app.log.info(result, 'emails sent');
+      })
+      .catch((error: unknown) => app.log.warn({ err: error }, 'could not send emails'))
+      .finally(() => {
+        sending = false;
+      });
+  };
+  const mailer = setInterval(sendMail, 30_000);
+  mailer.unref();
+  sendMail();
+
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
     clearInterval(housekeeping);
+    clearInterval(mailer);
     await app.close();
     await database.destroy();
   });
@@ -48,6 +70,8 @@ export async function startServer(
   say('');
   say(`Spotlight is running on ${database.description}.`);
   say(`Open http://${shownHost}:${config.port} in your browser.`);
+  if (!config.mail.smtpUrl)
+    say('Emails are kept in the outbox, not sent: set SMTP_URL and MAIL_FROM to send them.');
   if (signIns.length > 0) {
     say('');
     say(`A demo council has been set up. Sign in with any of these (password: ${demoPassword}):`);

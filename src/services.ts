@@ -32,10 +32,32 @@ import { createReportSettingsService } from './features/admin/report-settings.se
 import { createReportDraftingService } from './features/report/report-drafting.service.js';
 import { createReportReviewService } from './features/report/report-review.service.js';
 import { createReportDocumentService } from './features/report/report-document.service.js';
+import { createMailLogService } from './platform/mail/mail-log.js';
+import { createOutbox } from './platform/mail/outbox.js';
+import { createMailSender, type MailTransport } from './platform/mail/sender.js';
+import { smtpTransport } from './platform/mail/smtp.js';
 
-export function createServices(deps: { database: DatabaseHandle; config: Config; clock: Clock }) {
+export function createServices(deps: {
+  database: DatabaseHandle;
+  config: Config;
+  clock: Clock;
+  /** How mail leaves: the SMTP server in SMTP_URL unless a test gives its own. */
+  mailTransport?: MailTransport;
+}) {
   const { database, config, clock } = deps;
   const db = database.db;
+  const outbox = createOutbox({
+    clock,
+    baseUrl: baseUrlOf(config),
+    councilName: config.councilName,
+  });
+  const transport =
+    deps.mailTransport ?? (config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl) : undefined);
+  // Without a mail server, messages wait in the outbox until one is set.
+  const mailSender = transport
+    ? createMailSender({ db, clock, transport, from: config.mail.from })
+    : undefined;
+  const mailLog = createMailLogService({ db, clock, sending: Boolean(mailSender) });
   const audit = createAuditService({ db, clock });
   const accounts = createAccountsService({ db, clock, audit });
   const directory = createDirectoryService({ db, clock, audit });
@@ -64,11 +86,12 @@ export function createServices(deps: { database: DatabaseHandle; config: Config;
   const records = createRecordsService({ ...stage, recordAccess });
   const recordItems = createRecordItemsService({ ...stage, recordAccess });
   const triangulation = createTriangulationService(stage);
-  const reportStage = { ...stage, reportSettings };
+  const reportStage = { ...stage, reportSettings, outbox };
   const reportDrafting = createReportDraftingService(reportStage);
   const reportReview = createReportReviewService(reportStage);
   const reportDocuments = createReportDocumentService(reportStage);
   return {
+    ...{ outbox, mailSender, mailLog },
     ...{ database, config, clock, audit, accounts, directory, directoryImport, timetable },
     ...{ rota, mySpotlights, cover, timetableNotices, councilSettings, spotlights, files },
     ...{ packDocuments, nominations, caseList, recordingAccess, readiness, tasks },
@@ -76,6 +99,13 @@ export function createServices(deps: { database: DatabaseHandle; config: Config;
     ...{ recordAccess, records, recordItems, triangulation },
     ...{ reportSettings, reportDrafting, reportReview, reportDocuments },
   };
+}
+
+/** Where people reach Spotlight, for links in emails: PUBLIC_URL, or this machine. */
+function baseUrlOf(config: Config): string {
+  if (config.publicUrl) return config.publicUrl;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return `http://${host}:${config.port}`;
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -12,6 +12,7 @@ import * as createTheDay from './2026_11_26_1300_create_the_day.js';
 import * as createRecordsAndTriangulation from './2026_11_26_1400_create_records_and_triangulation.js';
 import * as createReports from './2026_11_26_1500_create_reports.js';
 import * as keepReportGradeScale from './2026_11_27_0900_keep_report_grade_scale.js';
+import * as createMailOutbox from './2026_11_27_1000_create_mail_outbox.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0800_create_directory': createDirectory,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_1400_create_records_and_triangulation': createRecordsAndTriangulation,
   '2026_11_26_1500_create_reports': createReports,
   '2026_11_27_0900_keep_report_grade_scale': keepReportGradeScale,
+  '2026_11_27_1000_create_mail_outbox': createMailOutbox,
 };

@@ -7,6 +7,7 @@ import { textOf } from '../features/day/pages/day/test-support.js';
 import { checksOf, contentOf, findReport } from '../features/report/report-facts.repository.js';
 import type { Spotlight } from '../features/spotlight/spotlight.service.js';
 import { fromDbCount } from '../platform/db/convert.js';
+import { createMailSender } from '../platform/mail/sender.js';
 import { demoLedSpotlight } from './demo-preparation.js';
 import {
   demoRecommendations,
@@ -23,7 +24,8 @@ type Table =
   | 'recommendation'
   | 'report_comment'
   | 'report_version'
-  | 'audit_event';
+  | 'audit_event'
+  | 'mail_outbox';
 const tables: readonly Table[] = [
   'report',
   'report_section',
@@ -31,6 +33,7 @@ const tables: readonly Table[] = [
   'report_comment',
   'report_version',
   'audit_event',
+  'mail_outbox',
 ];
 
 describe.each(testDialects())('the demo council’s report (%s)', (dialect) => {
@@ -74,6 +77,29 @@ describe.each(testDialects())('the demo council’s report (%s)', (dialect) => {
     expect(before.report).toBe(1 + 2); // and last year's two (demo-last-year.ts)
     await seedDemoCouncil(t.services);
     expect(await counts()).toEqual(before);
+  });
+
+  it('keeps the emails of its story in the outbox, never to be sent to its made-up addresses', async () => {
+    const mail = await db().selectFrom('mail_outbox').selectAll().execute();
+    expect(new Set(mail.map((m) => m.kind))).toEqual(
+      new Set([
+        'report.draft-to-members',
+        'report.submitted',
+        'report.finalised',
+        'report.circulated',
+      ]),
+    );
+    expect(mail.every((m) => m.to_address.endsWith('@brackenshire.example'))).toBe(true);
+    expect(mail.every((m) => m.sent_at === null && m.last_error === 'demo')).toBe(true);
+    const sent: string[] = [];
+    const sender = createMailSender({
+      db: db(),
+      clock: t.clock,
+      from: 'Spotlight <spotlight@brackenshire.example>',
+      transport: { sendMail: async (m) => void sent.push(m.to) },
+    });
+    expect(await sender.sendDue()).toEqual({ sent: 0, failed: 0, gaveUp: 0 });
+    expect(sent).toEqual([]);
   });
 
   it('has every section written and graded, and the action plan, as a circulated draft', async () => {

@@ -11,6 +11,7 @@ import { roleNames } from '../platform/policy.js';
 import type { Services } from '../services.js';
 import {
   demoEmail,
+  demoEmailDomain,
   demoMarkerEmail,
   demoPeople,
   demoPersonSigningInAs,
@@ -114,6 +115,21 @@ async function demoIsThere(services: Services): Promise<boolean> {
   return found.length > 0;
 }
 
+/**
+ * The demo's story sends emails (the draft to its team members, a report submitted and
+ * finalised); they are kept in the outbox, marked as never to be sent, so that setting SMTP_URL
+ * later does not post them to the demo's made-up addresses.
+ */
+async function keepDemoMailUnsent(services: Services): Promise<void> {
+  await services.database.db
+    .updateTable('mail_outbox')
+    .set({ given_up_at: services.clock.now().toISOString(), last_error: 'demo' })
+    .where('to_address', 'like', `%@${demoEmailDomain}`)
+    .where('sent_at', 'is', null)
+    .where('given_up_at', 'is', null)
+    .execute();
+}
+
 export async function seedDemoCouncil(
   services: Services,
 ): Promise<{ created: boolean; signIns: DemoSignIn[] }> {
@@ -151,6 +167,7 @@ export async function seedDemoCouncil(
     await seedDemoAfternoon(services);
     await seedDemoReport(services);
     await seedDemoLastYear(services);
+    await keepDemoMailUnsent(services);
     return { created, signIns };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

@@ -6,6 +6,7 @@
 // Every change is authorised before its transaction opens (SQLite has one connection), checked
 // again inside it, made at the version it was read at, and audited in the same transaction.
 import type { Kysely } from 'kysely';
+import { spotlightDeadlines } from '../../core/deadlines.js';
 import { diffContent } from '../../core/report/report-diff.js';
 import type { ReportStatus } from '../../core/report/report-model.js';
 import type { RequestContext } from '../../platform/context.js';
@@ -16,6 +17,7 @@ import { newId } from '../../platform/ids.js';
 import { checkId } from '../day/day-input.js';
 import type { Spotlight } from '../spotlight/spotlight.service.js';
 import { contentOf, findReport, type ReportRow } from './report-facts.repository.js';
+import { createReportMail } from './report-mail.js';
 import * as repo from './report-review.repository.js';
 import { createReportReviewQueries } from './report-review.queries.js';
 import {
@@ -42,6 +44,8 @@ export function createReportReviewService(deps: ReportDeps) {
   const { db, clock, audit } = deps;
   const queries = createReportReviewQueries(deps);
   const { authorise } = queries;
+  // Each step's email is queued in its transaction: sent only if the step is kept (ADR 0012).
+  const mail = createReportMail(deps.outbox);
 
   /** The report inside a transaction, at a stage where `problemOf` finds nothing. */
   async function reportAt(
@@ -122,6 +126,7 @@ export function createReportReviewService(deps: ReportDeps) {
         await move(trx, spotlight.id, { circulated_at: toDbInstant(clock.now()) }, report.version);
         const number = await keepVersion(ctx, trx, spotlight.id, 'circulated', null);
         await record(ctx, trx, 'report.circulated-to-members', spotlight, { version: number });
+        await mail.draftToMembers(trx, spotlight);
       });
     },
 
@@ -256,20 +261,31 @@ export function createReportReviewService(deps: ReportDeps) {
       await db.transaction().execute(async (trx) => {
         const report = await reportAt(trx, spotlight.id, editable);
         const now = toDbInstant(clock.now());
+        // The final report's deadline counts from the first time it reached the QA team.
+        const firstSubmittedOn = report.first_submitted_on ?? spotlight.today;
         await move(
           trx,
           spotlight.id,
           {
             status: 'submitted' satisfies ReportStatus,
             submitted_at: now,
-            // The final report's deadline counts from the first time it reached the QA team.
-            first_submitted_on: report.first_submitted_on ?? spotlight.today,
+            first_submitted_on: firstSubmittedOn,
           },
           version,
         );
         await keepVersion(ctx, trx, spotlight.id, 'submitted', note);
         await record(ctx, trx, 'report.submitted', spotlight, {
           openChecks,
+          flagged: flagged.length > 0,
+        });
+        const deadlines = spotlightDeadlines(
+          spotlight.date,
+          spotlight.settings.deadlineOffsets,
+          spotlight.calendar,
+          firstSubmittedOn,
+        );
+        await mail.submitted(trx, spotlight, {
+          finalDue: deadlines.find((d) => d.key === 'finalReport')?.due ?? null,
           flagged: flagged.length > 0,
         });
       });
@@ -311,6 +327,7 @@ export function createReportReviewService(deps: ReportDeps) {
         await move(trx, spotlight.id, values, version);
         await keepVersion(ctx, trx, spotlight.id, 'returned', null);
         await record(ctx, trx, 'report.returned', spotlight, {});
+        await mail.returned(trx, spotlight);
       });
     },
 
@@ -327,6 +344,7 @@ export function createReportReviewService(deps: ReportDeps) {
         await move(trx, spotlight.id, values, version);
         await keepVersion(ctx, trx, spotlight.id, 'finalised', null);
         await record(ctx, trx, 'report.finalised', spotlight, {});
+        await mail.finalised(trx, spotlight);
       });
     },
 
@@ -372,6 +390,7 @@ export function createReportReviewService(deps: ReportDeps) {
           recipients: recipientIds.length,
           circulatedOn: input.circulatedOn,
         });
+        await mail.circulated(trx, spotlight, recipientIds);
       });
     },
   };

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
+import type { Outbox } from '../../platform/mail/outbox.js';
 import type { ReportSettingsService } from '../admin/report-settings.service.js';
 import type { SpotlightService } from '../spotlight/spotlight.service.js';
 
@@ -12,4 +13,5 @@ export interface ReportDeps {
   audit: AuditService;
   spotlights: SpotlightService;
   reportSettings: ReportSettingsService;
+  outbox: Outbox;
 }

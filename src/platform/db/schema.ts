@@ -56,6 +56,7 @@ import type {
   ReportTable,
   ReportVersionTable,
 } from '../../features/report/report.table.js';
+import type { MailOutboxTable } from '../mail/mail.table.js';
 
 export interface Database {
   service_area: ServiceAreaTable;
@@ -97,4 +98,5 @@ export interface Database {
   report_comment: ReportCommentTable;
   report_version: ReportVersionTable;
   report_circulation: ReportCirculationTable;
+  mail_outbox: MailOutboxTable;
 }
