@@ -62,10 +62,10 @@ export function createServices(deps: {
   const accounts = createAccountsService({ db, clock, audit });
   const directory = createDirectoryService({ db, clock, audit });
   const directoryImport = createDirectoryImportService({ db, clock, audit });
-  const timetable = createTimetableService({ db, clock, audit });
+  const timetable = createTimetableService({ db, clock, audit, outbox });
   const rota = createRotaService({ db, clock, audit });
   const mySpotlights = createMySpotlightsService({ db, clock });
-  const cover = createCoverService({ db, clock, audit });
+  const cover = createCoverService({ db, clock, audit, outbox });
   const timetableNotices = createTimetableNoticesService({ db, clock });
   const councilSettings = createCouncilSettingsService({ db, clock, audit });
   const spotlights = createSpotlightService({ db, clock, audit, councilSettings });

@@ -83,6 +83,10 @@ describe.each(testDialects())('the demo council’s report (%s)', (dialect) => {
     const mail = await db().selectFrom('mail_outbox').selectAll().execute();
     expect(new Set(mail.map((m) => m.kind))).toEqual(
       new Set([
+        'timetable.published',
+        'cover.you-cover',
+        'cover.lead-told',
+        'cover.qa-told',
         'report.draft-to-members',
         'report.submitted',
         'report.finalised',

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { formatDate } from '../../platform/format.js';
-import type { MailMessage, MailRecipient, Outbox } from '../../platform/mail/outbox.js';
+import type { MailMessage, Outbox } from '../../platform/mail/outbox.js';
 import type { Spotlight } from '../spotlight/spotlight.service.js';
 
 const reportPath = (spotlightId: string) => `/spotlights/${spotlightId}/report`;
@@ -14,36 +14,6 @@ const reportPath = (spotlightId: string) => `/spotlights/${spotlightId}/report`;
 /** "the Spotlight of Assessment Team South on 1 March 2027" */
 const spotlightName = (spotlight: Spotlight) =>
   `the Spotlight of ${spotlight.team.name} on ${formatDate(spotlight.date)}`;
-
-function message(
-  outbox: Outbox,
-  kind: string,
-  to: MailRecipient,
-  subject: string,
-  lines: string[],
-  path: string,
-): MailMessage {
-  const body = [`Hello ${to.name},`, '', ...lines, '', outbox.link(path), '', outbox.signature];
-  return { kind, to: to.email, subject, body: body.join('\n') };
-}
-
-/** Active people with an active account in one of `roles`. */
-async function peopleInRoles(
-  trx: Kysely<Database>,
-  outbox: Outbox,
-  roles: readonly string[],
-): Promise<MailRecipient[]> {
-  const rows = await trx
-    .selectFrom('account')
-    .select('person_id')
-    .where('role', 'in', [...roles])
-    .where('status', '=', 'active')
-    .execute();
-  return outbox.recipients(
-    trx,
-    rows.map((row) => row.person_id),
-  );
-}
 
 export function createReportMail(outbox: Outbox) {
   const queue = (trx: Kysely<Database>, messages: MailMessage[]) => outbox.queue(trx, messages);
@@ -60,8 +30,7 @@ export function createReportMail(outbox: Outbox) {
       await queue(
         trx,
         members.map((to) =>
-          message(
-            outbox,
+          outbox.compose(
             'report.draft-to-members',
             to,
             subject,
@@ -82,8 +51,8 @@ export function createReportMail(outbox: Outbox) {
       facts: { finalDue: string | null; flagged: boolean },
     ): Promise<void> {
       const lead = spotlight.lead?.name ?? 'The Lead';
-      const reviewers = await peopleInRoles(trx, outbox, ['hos-qa']);
-      const coordinators = await peopleInRoles(trx, outbox, ['qa-coordinator']);
+      const reviewers = await outbox.inRoles(trx, ['hos-qa']);
+      const coordinators = await outbox.inRoles(trx, ['qa-coordinator']);
       const subject = `Report submitted for review: ${spotlight.team.name} Spotlight`;
       const first = [
         `${lead} has submitted the report of ${spotlightName(spotlight)} to the QA and Safeguarding Team.`,
@@ -93,8 +62,7 @@ export function createReportMail(outbox: Outbox) {
       const reviewerIds = new Set(reviewers.map((r) => r.id));
       await queue(trx, [
         ...reviewers.map((to) =>
-          message(
-            outbox,
+          outbox.compose(
             'report.submitted',
             to,
             subject,
@@ -105,8 +73,7 @@ export function createReportMail(outbox: Outbox) {
         ...coordinators
           .filter((to) => !reviewerIds.has(to.id))
           .map((to) =>
-            message(
-              outbox,
+            outbox.compose(
               'report.submitted',
               to,
               subject,
@@ -123,8 +90,7 @@ export function createReportMail(outbox: Outbox) {
       await queue(
         trx,
         lead.map((to) =>
-          message(
-            outbox,
+          outbox.compose(
             'report.returned',
             to,
             `Report returned with comments: ${spotlight.team.name} Spotlight`,
@@ -141,13 +107,12 @@ export function createReportMail(outbox: Outbox) {
     /** The report is final: the Lead or the QA team circulates it to the Team Manager. */
     async finalised(trx: Kysely<Database>, spotlight: Spotlight): Promise<void> {
       const lead = await outbox.recipients(trx, spotlight.lead ? [spotlight.lead.id] : []);
-      const coordinators = await peopleInRoles(trx, outbox, ['qa-coordinator']);
+      const coordinators = await outbox.inRoles(trx, ['qa-coordinator']);
       const to = [...lead, ...coordinators.filter((c) => !lead.some((l) => l.id === c.id))];
       await queue(
         trx,
         to.map((person) =>
-          message(
-            outbox,
+          outbox.compose(
             'report.finalised',
             person,
             `Report final: ${spotlight.team.name} Spotlight`,
@@ -171,8 +136,7 @@ export function createReportMail(outbox: Outbox) {
       await queue(
         trx,
         recipients.map((to) =>
-          message(
-            outbox,
+          outbox.compose(
             'report.circulated',
             to,
             `Your team’s Spotlight report: ${spotlight.team.name}`,

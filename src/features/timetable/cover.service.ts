@@ -19,7 +19,9 @@ import type { Database } from '../../platform/db/schema.js';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.js';
 import { formatDate } from '../../platform/format.js';
 import { newId } from '../../platform/ids.js';
+import type { Outbox } from '../../platform/mail/outbox.js';
 import { assertCan } from '../../platform/policy.js';
+import { queueCoverMail } from './cover.mail.js';
 import { londonToday } from './calendar-invite.js';
 import {
   bumpSpotlightVersion,
@@ -143,8 +145,9 @@ export function createCoverService(deps: {
   db: Kysely<Database>;
   clock: Clock;
   audit: AuditService;
+  outbox: Outbox;
 }) {
-  const { db, clock, audit } = deps;
+  const { db, clock, audit, outbox } = deps;
 
   /** The Spotlight, if the actor is a team member of it and it is still to come; else 404. */
   async function spotlightToCover(trx: Kysely<Database>, spotlightId: string) {
@@ -286,6 +289,15 @@ export function createCoverService(deps: {
           },
           trx,
         );
+        await queueCoverMail(trx, outbox, {
+          spotlightId: row.id,
+          teamName: row.team_name,
+          date: row.date,
+          leadPersonId: row.lead_person_id,
+          leavingName,
+          coverPersonId: cover.personId,
+          coverName: cover.name,
+        });
         return { coverName: cover.name, teamName: row.team_name, date: row.date };
       });
     },

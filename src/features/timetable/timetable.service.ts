@@ -11,10 +11,12 @@ import type { Database } from '../../platform/db/schema.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.js';
 import { formatDate } from '../../platform/format.js';
 import { newId } from '../../platform/ids.js';
+import type { Outbox } from '../../platform/mail/outbox.js';
 import { assertCan, can } from '../../platform/policy.js';
 import { createPlanEditService } from './plan-edit.service.js';
 import { loadPlanRules } from './plan-rules.js';
 import { findNames } from './plan-rules.repository.js';
+import { queuePublishedMail } from './timetable.mail.js';
 import type { PlanSettings } from './plan-settings.js';
 import {
   count,
@@ -45,6 +47,8 @@ export interface TimetableDeps {
   db: Kysely<Database>;
   clock: Clock;
   audit: AuditService;
+  /** Where the emails a published plan sends are queued. */
+  outbox: Outbox;
   /** How long the solver may take for a year plan (the request waits for it). */
   solveSeconds?: number;
 }
@@ -257,6 +261,16 @@ export function createTimetableService(deps: TimetableDeps) {
             details: { superseded },
           },
           trx,
+        );
+        const published = toPlanSpotlights(
+          await listPlanSpotlights(trx, planId),
+          await listPlanMembers(trx, planId),
+        );
+        await queuePublishedMail(
+          trx,
+          deps.outbox,
+          { from: row.from_date, to: row.to_date },
+          published,
         );
       });
     },
