@@ -1,6 +1,6 @@
 // The demo council's preparation stage: its closure days, then preparation under way for the
 // Spotlights the demo sign-ins look at, all through the services as if each person had used the
-// pages. A Spotlight that has any preparation already is left as it is, so seeding twice adds nothing.
+// pages. A Spotlight whose preparation has begun is left as it is, so seeding twice adds nothing.
 import type { CaseSystem } from '../core/case-numbers.js';
 import { practitionersOf } from '../features/preparation/nominations.model.js';
 import type { PersonRef, Spotlight } from '../features/spotlight/spotlight.service.js';
